@@ -1,0 +1,3 @@
+from csdesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,29 @@
+"""peewee models: tables only, no Qt and no business rules."""
+
+from csdesk.models.base import database_proxy, utcnow
+from csdesk.models.catalog import FaqEntry, Product, Setting, Template
+from csdesk.models.complaints import Complaint, ComplaintEvent, ComplaintEvidence
+from csdesk.models.conversations import Conversation, Message
+from csdesk.models.orders import ImportBatch, Order, OrderEvent, OrderItem
+from csdesk.models.people import Customer, CustomerIdentity, User
+
+__all__ = [
+    "Complaint",
+    "ComplaintEvent",
+    "ComplaintEvidence",
+    "Conversation",
+    "Customer",
+    "CustomerIdentity",
+    "FaqEntry",
+    "ImportBatch",
+    "Message",
+    "Order",
+    "OrderEvent",
+    "OrderItem",
+    "Product",
+    "Setting",
+    "Template",
+    "User",
+    "database_proxy",
+    "utcnow",
+]

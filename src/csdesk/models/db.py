@@ -1,0 +1,116 @@
+"""Opening the database: SQLite by default, PostgreSQL by URL, checked before it is used.
+
+`resolve_target` decides which database (`--db`, else `CSDESK_DB`, else the per-user file);
+`connect` opens it, refuses what is not a csdesk database, and binds every model to it.
+Migrations are a separate step (`schema.migrate`), so the caller can back up first.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import peewee as pw
+
+from csdesk.errors import DatabaseOpenError
+from csdesk.models.base import database_proxy
+from csdesk.models.schema import META_TABLE
+from csdesk.paths import default_db_path
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# PRAGMA application_id marks a SQLite file as csdesk's ("csds").
+APPLICATION_ID = 0x63736473
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": 1,  # NORMAL; imports switch to FULL for their transaction
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "cache_size": -32000,
+}
+
+
+def resolve_target(db_arg: str | None) -> str:
+    """`--db`, else `CSDESK_DB`, else the per-user default file."""
+    return db_arg or os.environ.get("CSDESK_DB") or str(default_db_path())
+
+
+def is_url(target: str) -> bool:
+    return target.startswith(("postgresql://", "postgres://", "sqlite://"))
+
+
+def describe(target: str) -> str:
+    """The target for messages, without a password."""
+    if is_url(target) and "@" in target:
+        scheme, rest = target.split("://", 1)
+        return f"{scheme}://…@{rest.split('@', 1)[1]}"
+    return target
+
+
+def _check_sqlite_file(path: Path) -> None:
+    folder = path.parent
+    if not folder.is_dir():
+        raise DatabaseOpenError(f"Folder database tidak ada: {folder}")
+    if path.is_dir():
+        raise DatabaseOpenError(f"{path} adalah folder, bukan file database")
+    if path.exists():
+        if not os.access(path, os.R_OK):
+            raise DatabaseOpenError(f"File database tidak bisa dibaca: {path}")
+        size = path.stat().st_size
+        if size:
+            with path.open("rb") as fh:
+                head = fh.read(len(SQLITE_MAGIC))
+            if head != SQLITE_MAGIC:
+                raise DatabaseOpenError(f"{path} bukan database csdesk (bukan file SQLite)")
+        if not os.access(path, os.W_OK):
+            raise DatabaseOpenError(f"File database hanya-baca, tidak bisa diubah: {path}")
+    elif not os.access(folder, os.W_OK):
+        raise DatabaseOpenError(f"Folder database hanya-baca, file baru tidak bisa dibuat: {folder}")
+
+
+def _open_sqlite(path: Path) -> pw.SqliteDatabase:
+    _check_sqlite_file(path)
+    db = pw.SqliteDatabase(str(path), pragmas=list(SQLITE_PRAGMAS.items()))
+    try:
+        db.connect()
+        tables = db.get_tables()
+        app_id = db.execute_sql("PRAGMA application_id").fetchone()[0]
+    except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
+        db.close()
+        raise DatabaseOpenError(f"{path} tidak bisa dibuka sebagai database: {exc}") from exc
+    if tables and META_TABLE not in tables:
+        db.close()
+        raise DatabaseOpenError(
+            f"{path} adalah database SQLite milik aplikasi lain, bukan database csdesk"
+        )
+    if not tables and app_id == 0:
+        db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    return db
+
+
+def _open_url(url: str) -> pw.Database:
+    from playhouse.db_url import connect as url_connect
+
+    try:
+        db: pw.Database = url_connect(url)
+        db.connect()
+        tables = db.get_tables()
+    except Exception as exc:  # driver errors vary: psycopg2, psycopg, missing driver
+        raise DatabaseOpenError(f"Database {describe(url)} tidak bisa dibuka: {exc}") from exc
+    if tables and META_TABLE not in tables:
+        db.close()
+        raise DatabaseOpenError(f"{describe(url)} berisi tabel lain, bukan database csdesk")
+    return db
+
+
+def connect(target: str) -> pw.Database:
+    """Open the database at `target` (path or URL) and bind the models to it."""
+    db = _open_url(target) if is_url(target) else _open_sqlite(Path(target).expanduser())
+    database_proxy.initialize(db)
+    return db
+
+
+def sqlite_path(db: pw.Database) -> Path | None:
+    if isinstance(db, pw.SqliteDatabase):
+        return Path(db.database)
+    return None

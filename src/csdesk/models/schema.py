@@ -1,0 +1,170 @@
+"""Schema versions and migrations.
+
+The version lives in the `csdesk_meta` table (it works on SQLite and PostgreSQL alike). Each
+migration is a function of the database run inside one transaction together with the version
+bump, so a crash mid-migration leaves the previous schema intact. A database whose version is
+newer than this build's is refused rather than touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import peewee as pw
+
+from csdesk.errors import NewerSchemaError
+from csdesk.models.catalog import FaqEntry, Product, Setting, Template
+from csdesk.models.complaints import Complaint, ComplaintEvent, ComplaintEvidence
+from csdesk.models.conversations import Conversation, Message
+from csdesk.models.orders import ImportBatch, Order, OrderEvent, OrderItem
+from csdesk.models.people import Customer, CustomerIdentity, User
+
+ALL_MODELS: list[type[pw.Model]] = [
+    User,
+    Customer,
+    CustomerIdentity,
+    ImportBatch,
+    Order,
+    OrderItem,
+    OrderEvent,
+    Conversation,
+    Message,
+    Complaint,
+    ComplaintEvidence,
+    ComplaintEvent,
+    Product,
+    FaqEntry,
+    Template,
+    Setting,
+]
+
+META_TABLE = "csdesk_meta"
+
+# Search indexes (SQLite only): FTS5 trigram tables keyed by the row id of what they index,
+# kept current by triggers so every writer (imports, edits, merges) updates them.
+_SQLITE_SEARCH_DDL = [
+    """CREATE VIRTUAL TABLE order_search USING fts5(
+        order_no, tracking_no, buyer, recipient, phone, tokenize='trigram')""",
+    """CREATE TRIGGER order_search_ai AFTER INSERT ON orders BEGIN
+        INSERT INTO order_search(rowid, order_no, tracking_no, buyer, recipient, phone)
+        VALUES (new.id, new.order_no, new.tracking_no,
+                new.buyer_name || ' ' || new.buyer_username, new.recipient, new.phone);
+    END""",
+    """CREATE TRIGGER order_search_au AFTER UPDATE OF
+        order_no, tracking_no, buyer_name, buyer_username, recipient, phone ON orders BEGIN
+        UPDATE order_search SET order_no = new.order_no, tracking_no = new.tracking_no,
+            buyer = new.buyer_name || ' ' || new.buyer_username,
+            recipient = new.recipient, phone = new.phone
+        WHERE rowid = new.id;
+    END""",
+    """CREATE TRIGGER order_search_ad AFTER DELETE ON orders BEGIN
+        DELETE FROM order_search WHERE rowid = old.id;
+    END""",
+    """CREATE VIRTUAL TABLE customer_search USING fts5(
+        name, nickname, identities, tokenize='trigram')""",
+    """CREATE TRIGGER customer_search_ai AFTER INSERT ON customer BEGIN
+        INSERT INTO customer_search(rowid, name, nickname, identities)
+        VALUES (new.id, new.name, new.nickname, '');
+    END""",
+    """CREATE TRIGGER customer_search_au AFTER UPDATE OF name, nickname ON customer BEGIN
+        UPDATE customer_search SET name = new.name, nickname = new.nickname
+        WHERE rowid = new.id;
+    END""",
+    """CREATE TRIGGER customer_search_ad AFTER DELETE ON customer BEGIN
+        DELETE FROM customer_search WHERE rowid = old.id;
+    END""",
+    """CREATE TRIGGER customer_identity_search_ai AFTER INSERT ON customer_identity BEGIN
+        UPDATE customer_search SET identities = (
+            SELECT group_concat(value, ' ') FROM customer_identity
+            WHERE customer_id = new.customer_id) WHERE rowid = new.customer_id;
+    END""",
+    """CREATE TRIGGER customer_identity_search_au AFTER UPDATE ON customer_identity BEGIN
+        UPDATE customer_search SET identities = (
+            SELECT group_concat(value, ' ') FROM customer_identity
+            WHERE customer_id = old.customer_id) WHERE rowid = old.customer_id;
+        UPDATE customer_search SET identities = (
+            SELECT group_concat(value, ' ') FROM customer_identity
+            WHERE customer_id = new.customer_id) WHERE rowid = new.customer_id;
+    END""",
+    """CREATE TRIGGER customer_identity_search_ad AFTER DELETE ON customer_identity BEGIN
+        UPDATE customer_search SET identities = (
+            SELECT group_concat(value, ' ') FROM customer_identity
+            WHERE customer_id = old.customer_id) WHERE rowid = old.customer_id;
+    END""",
+    """CREATE VIRTUAL TABLE message_search USING fts5(body, tokenize='trigram')""",
+    """CREATE TRIGGER message_search_ai AFTER INSERT ON message BEGIN
+        INSERT INTO message_search(rowid, body) VALUES (new.id, new.body);
+    END""",
+    """CREATE TRIGGER message_search_au AFTER UPDATE OF body ON message BEGIN
+        UPDATE message_search SET body = new.body WHERE rowid = new.id;
+    END""",
+    """CREATE TRIGGER message_search_ad AFTER DELETE ON message BEGIN
+        DELETE FROM message_search WHERE rowid = old.id;
+    END""",
+]
+
+
+def _v1_initial(db: pw.Database) -> None:
+    db.create_tables(ALL_MODELS)
+    if isinstance(db, pw.SqliteDatabase):
+        for ddl in _SQLITE_SEARCH_DDL:
+            db.execute_sql(ddl)
+
+
+MIGRATIONS: list[tuple[int, Callable[[pw.Database], None]]] = [
+    (1, _v1_initial),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def has_search_index(db: pw.Database) -> bool:
+    return isinstance(db, pw.SqliteDatabase)
+
+
+def read_version(db: pw.Database) -> int:
+    """The schema version of an open database; 0 for an empty (new) one."""
+    if META_TABLE not in db.get_tables():
+        return 0
+    row = db.execute_sql(
+        f"SELECT value FROM {META_TABLE} WHERE key = 'schema_version'"
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _write_version(db: pw.Database, version: int) -> None:
+    db.execute_sql(
+        f"CREATE TABLE IF NOT EXISTS {META_TABLE} (key VARCHAR(64) PRIMARY KEY, value TEXT)"
+    )
+    db.execute_sql(f"DELETE FROM {META_TABLE} WHERE key = 'schema_version'")
+    db.execute_sql(
+        f"INSERT INTO {META_TABLE} (key, value) VALUES ('schema_version', %s)"
+        % db.param,
+        (str(version),),
+    )
+
+
+def pending_migrations(db: pw.Database) -> list[int]:
+    current = read_version(db)
+    if current > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            f"Database ini dibuat oleh csdesk versi yang lebih baru (skema {current}, "
+            f"aplikasi ini mengenal skema {SCHEMA_VERSION}). Perbarui csdesk untuk membukanya."
+        )
+    return [version for version, _ in MIGRATIONS if version > current]
+
+
+def migrate(db: pw.Database, before: Callable[[int], None] | None = None) -> list[int]:
+    """Bring the schema up to date. `before(current_version)` runs first when an existing
+    database is about to change (the automatic backup). Returns the versions applied."""
+    todo = pending_migrations(db)
+    if not todo:
+        return []
+    current = read_version(db)
+    if current and before is not None:
+        before(current)
+    with db.atomic():
+        for version, apply in MIGRATIONS:
+            if version in todo:
+                apply(db)
+                _write_version(db, version)
+    return todo

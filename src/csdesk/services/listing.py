@@ -1,0 +1,59 @@
+"""What a list panel shows, without Qt: columns, a query, row ids, and rows fetched by page.
+
+A `ListSource` answers two questions. `ids(query)` returns the ids of every row matching the
+current search and filters, in display order (cheap: one indexed query, ids only). `rows(ids)`
+returns the display values of a page of those ids. The UI's lazy table model holds the id list
+and asks for rows only as they scroll into view, so a million orders never load at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+ColumnKind = Literal["text", "int", "money", "datetime", "badge", "phone"]
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str  # Indonesian header text
+    kind: ColumnKind = "text"
+    width: int = 120  # a sensible starting width in pixels
+    sortable: bool = True
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a filter drop-down or tab: `value` goes into the query, `label` is shown."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Filter:
+    key: str
+    label: str
+    choices: tuple[Choice, ...]
+
+
+@dataclass
+class ListQuery:
+    search: str = ""
+    filters: dict[str, str] = field(default_factory=dict)
+    sort: str | None = None  # a Column.key; None = the source's natural order
+    descending: bool = True
+
+
+Row = dict[str, Any]
+
+
+class ListSource(Protocol):
+    columns: Sequence[Column]
+    filters: Sequence[Filter]
+
+    def ids(self, query: ListQuery) -> list[int]: ...
+
+    def rows(self, ids: Sequence[int]) -> dict[int, Row]: ...
