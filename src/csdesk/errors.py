@@ -22,3 +22,11 @@ class BackupError(CsdeskError):
 
 class NotFoundError(CsdeskError):
     """A record named by the user (an id, an order number) does not exist."""
+
+
+class ValidationError(CsdeskError):
+    """A value the user typed is refused (empty title, a shortcut without "/", …)."""
+
+
+class ConflictError(CsdeskError):
+    """Another admin changed the record since it was loaded (its `version` moved on)."""
