@@ -1,0 +1,198 @@
+"""The `csdesk` command: no command opens the window; subcommands work without a display.
+
+The command line is a contract (DESIGN.md): `--db PATH|URL` (else `CSDESK_DB`, else the per-user
+file), `--version`, `--json` output that is only JSON, and errors as one line on stderr with exit
+status 2 and the database left as it was. Heavy modules (Qt, openpyxl) are imported only by the
+commands that need them, so `csdesk stats` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from csdesk import __version__
+from csdesk.errors import CsdeskError
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors follow the contract: one line on stderr, exit 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        print(f"csdesk: {message} (lihat: csdesk --help)", file=sys.stderr)
+        raise SystemExit(EXIT_ERROR)
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from csdesk.services.database import open_database
+
+    return open_database(args.db)
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=1, default=str))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from csdesk.services.demo import generate_demo
+
+    _open(args)
+
+    def progress(done: int, total: int) -> None:
+        if not args.json:
+            print(f"\r  mengisi data contoh… {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    summary = generate_demo(args.orders, progress=progress, force=args.force)
+    if args.json:
+        _print_json(summary.__dict__)
+    else:
+        print(file=sys.stderr)
+        print("Data contoh siap:")
+        for key, value in summary.__dict__.items():
+            print(f"  {key}: {value}")
+    return EXIT_OK
+
+
+STATS_LABELS = {
+    "customers": "Pelanggan",
+    "orders": "Pesanan",
+    "order_items": "Item pesanan",
+    "conversations": "Percakapan",
+    "messages": "Pesan",
+    "complaints": "Keluhan",
+    "complaints_open": "Keluhan terbuka",
+}
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from csdesk.services import fmt, stats
+
+    _open(args)
+    data = stats.collect()
+    if args.json:
+        _print_json(data)
+        return EXIT_OK
+    for key, label in STATS_LABELS.items():
+        print(f"{label:<18} {data.get(key, 0):>10,}".replace(",", "."))
+    print(f"{'Omzet':<18} {fmt.rupiah(data['revenue_idr']):>10}")
+    for group in ("orders_by_marketplace", "orders_by_status"):
+        parts = ", ".join(f"{k}: {v}" for k, v in sorted(data[group].items()))
+        print(f"{group}: {parts}")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from csdesk.services.backup import backup_database
+
+    db = _open(args)
+    path = backup_database(db, Path(args.dest) if args.dest else None, reason="manual")
+    if args.json:
+        _print_json({"backup": str(path)})
+    else:
+        print(f"Cadangan tersimpan: {path}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from csdesk.models.db import is_url, resolve_target
+    from csdesk.services.backup import restore_database
+
+    target = resolve_target(args.db)
+    if is_url(target):
+        raise CsdeskError(
+            "Pemulihan hanya untuk database SQLite; untuk PostgreSQL pakai pg_restore"
+        )
+    source = Path(args.file)
+    if not source.is_file():
+        raise CsdeskError(f"File cadangan tidak ditemukan: {source}")
+    safety = restore_database(Path(target).expanduser(), source)
+    if args.json:
+        _print_json({"restored": str(source), "previous_backup": str(safety)})
+    else:
+        print(f"Database dipulihkan dari {source}")
+        print(f"Database sebelumnya disimpan di {safety}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from csdesk.services.backup import check_database
+
+    db = _open(args)
+    problems = check_database(db)
+    if args.json:
+        _print_json({"ok": not problems, "problems": problems})
+    elif problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+    else:
+        print("Database sehat: pemeriksaan integritas lolos.")
+    return EXIT_OK if not problems else EXIT_ERROR
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="csdesk",
+        description="csdesk: meja layanan pelanggan untuk toko online. Tanpa perintah: buka aplikasi.",
+    )
+    parser.add_argument("--version", action="version", version=f"csdesk {__version__}")
+    parser.add_argument("--db", metavar="PATH|URL", help="file SQLite atau URL postgresql://")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="buka jendela, kunjungi setiap panel, cetak satu baris per panel, lalu keluar",
+    )
+    parser.add_argument(
+        "--screenshots", metavar="DIR", help="dengan --self-test: simpan PNG per panel"
+    )
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="PERINTAH")
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_text: str):  # type: ignore[no-untyped-def]
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--json", action="store_true", help="cetak hanya JSON")
+        sub.set_defaults(func=func)
+        return sub
+
+    demo = add("demo", cmd_demo, "isi database dengan data contoh toko hijab")
+    demo.add_argument("--orders", type=int, default=1000, metavar="N", help="jumlah pesanan (1000)")
+    demo.add_argument("--force", action="store_true", help="tambahkan walau sudah ada pesanan")
+    add("stats", cmd_stats, "jumlah pelanggan, pesanan, percakapan, keluhan dan omzet")
+    backup = add("backup", cmd_backup, "cadangkan database (aman saat aplikasi terbuka)")
+    backup.add_argument("dest", nargs="?", metavar="DEST", help="file atau folder tujuan")
+    restore = add(
+        "restore", cmd_restore, "pulihkan database dari file cadangan yang diperiksa dulu"
+    )
+    restore.add_argument("file", metavar="FILE")
+    add("check", cmd_check, "periksa integritas database")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.self_test:
+            from csdesk.selftest import run_self_test
+
+            return run_self_test(args.db, Path(args.screenshots) if args.screenshots else None)
+        if args.command is None:
+            from csdesk.app import run_gui
+
+            return run_gui(args.db)
+        result: int = args.func(args)
+        return result
+    except CsdeskError as exc:
+        print(f"csdesk: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("csdesk: dibatalkan", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def main_gui() -> int:
+    """Entry point of the windowed `csdesk-gui` launcher (no console on Windows)."""
+    return main(sys.argv[1:])
