@@ -15,7 +15,7 @@ import peewee as pw
 
 from csdesk.errors import DatabaseOpenError
 from csdesk.models.base import database_proxy
-from csdesk.models.schema import META_TABLE
+from csdesk.models.schema import META_TABLE, check_not_newer
 from csdesk.paths import default_db_path
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -64,12 +64,48 @@ def _check_sqlite_file(path: Path) -> None:
                 raise DatabaseOpenError(f"{path} bukan database csdesk (bukan file SQLite)")
         if not os.access(path, os.W_OK):
             raise DatabaseOpenError(f"File database hanya-baca, tidak bisa diubah: {path}")
-    elif not os.access(folder, os.W_OK):
-        raise DatabaseOpenError(f"Folder database hanya-baca, file baru tidak bisa dibuat: {folder}")
+    # SQLite in WAL mode writes its -wal/-shm files beside the database, new or not.
+    if not os.access(folder, os.W_OK):
+        raise DatabaseOpenError(f"Folder database hanya-baca, database tidak bisa dipakai: {folder}")
+
+
+def _probe_sqlite(path: Path) -> None:
+    """Look at an existing file read-only first: the connection pragmas (WAL) write to the
+    file, and a refused file (another app's database, a newer schema) must stay untouched.
+
+    Without a -wal file everything is in the main file, and `immutable` reads it without
+    leaving -wal/-shm files behind; with one, a plain read-only open sees its pages too.
+    """
+    wal = path.with_name(path.name + "-wal")
+    uri = path.resolve().as_uri() + ("?mode=ro" if wal.exists() else "?mode=ro&immutable=1")
+    try:
+        con = sqlite3.connect(uri, uri=True)
+        try:
+            tables = {
+                row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            version = 0
+            if META_TABLE in tables:
+                row = con.execute(
+                    f"SELECT value FROM {META_TABLE} WHERE key = 'schema_version'"
+                ).fetchone()
+                version = int(row[0]) if row else 0
+        finally:
+            con.close()
+    except (sqlite3.DatabaseError, ValueError) as exc:
+        raise DatabaseOpenError(f"{path} tidak bisa dibuka sebagai database: {exc}") from exc
+    if (tables and META_TABLE not in tables) or app_id not in (0, APPLICATION_ID):
+        raise DatabaseOpenError(
+            f"{path} adalah database SQLite milik aplikasi lain, bukan database csdesk"
+        )
+    check_not_newer(version)
 
 
 def _open_sqlite(path: Path) -> pw.SqliteDatabase:
     _check_sqlite_file(path)
+    if path.exists() and path.stat().st_size:
+        _probe_sqlite(path)
     db = pw.SqliteDatabase(str(path), pragmas=list(SQLITE_PRAGMAS.items()))
     try:
         db.connect()
@@ -78,11 +114,6 @@ def _open_sqlite(path: Path) -> pw.SqliteDatabase:
     except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
         db.close()
         raise DatabaseOpenError(f"{path} tidak bisa dibuka sebagai database: {exc}") from exc
-    if tables and META_TABLE not in tables:
-        db.close()
-        raise DatabaseOpenError(
-            f"{path} adalah database SQLite milik aplikasi lain, bukan database csdesk"
-        )
     if not tables and app_id == 0:
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     return db

@@ -143,13 +143,18 @@ def _write_version(db: pw.Database, version: int) -> None:
     )
 
 
-def pending_migrations(db: pw.Database) -> list[int]:
-    current = read_version(db)
-    if current > SCHEMA_VERSION:
+def check_not_newer(version: int) -> None:
+    """Refuse a database written by a newer csdesk before anything touches it."""
+    if version > SCHEMA_VERSION:
         raise NewerSchemaError(
-            f"Database ini dibuat oleh csdesk versi yang lebih baru (skema {current}, "
+            f"Database ini dibuat oleh csdesk versi yang lebih baru (skema {version}, "
             f"aplikasi ini mengenal skema {SCHEMA_VERSION}). Perbarui csdesk untuk membukanya."
         )
+
+
+def pending_migrations(db: pw.Database) -> list[int]:
+    current = read_version(db)
+    check_not_newer(current)
     return [version for version, _ in MIGRATIONS if version > current]
 
 
