@@ -1,0 +1,1 @@
+"""Dialogs: global search (Ctrl+K), crash report, progress."""

@@ -1,0 +1,1 @@
+"""One panel per navigation item: Dasbor, Inbox, Pelanggan, Pesanan, Keluhan, Template, Pengaturan."""

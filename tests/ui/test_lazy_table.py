@@ -1,0 +1,148 @@
+"""The lazy table model over real SQLite rows: what a table view would show, page by page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from csdesk.models import Customer
+from csdesk.services.listing import Choice, Column, Filter, ListQuery, Row
+from csdesk.ui.widgets import lazy_table
+from csdesk.ui.widgets.lazy_table import ID_ROLE, RAW_ROLE, LazyTableModel
+
+
+class CustomerSource:
+    """A small ListSource over the customer table, written here so the model is tested alone."""
+
+    columns = (
+        Column("name", "Nama", width=180),
+        Column("notes", "Catatan", sortable=False),
+        Column("order_count", "Pesanan", kind="int"),
+        Column("lifetime_value", "Total Belanja", kind="money"),
+        Column("last_order_at", "Terakhir (WIB)", kind="datetime"),
+        Column("city", "Kota", kind="badge"),
+    )
+    filters = (Filter("city", "Kota", (Choice("", "Semua kota"), Choice("Bandung", "Bandung"))),)
+
+    def __init__(self) -> None:
+        self.rows_calls = 0
+
+    def ids(self, query: ListQuery) -> list[int]:
+        q = Customer.select(Customer.id)
+        if query.search:
+            q = q.where(Customer.name.contains(query.search))
+        if query.filters.get("city"):
+            q = q.where(Customer.city == query.filters["city"])
+        field = getattr(Customer, query.sort) if query.sort else Customer.id
+        q = q.order_by(field.desc() if query.descending else field.asc(), Customer.id)
+        return [c.id for c in q]
+
+    def rows(self, ids: Sequence[int]) -> dict[int, Row]:
+        self.rows_calls += 1
+        return {c.id: c.__data__ for c in Customer.select().where(Customer.id.in_(list(ids)))}
+
+    def badge_label(self, column_key: str, value: str) -> str:
+        return value.upper()
+
+
+@pytest.fixture
+def customers(db: object) -> list[Customer]:
+    made = []
+    for n in range(250):
+        made.append(
+            Customer.create(
+                name=f"Pelanggan {n:03d}",
+                notes="Suka warna biru, minta bubble wrap tebal dan kirim pakai JNE YES"
+                if n % 2
+                else "",
+                order_count=n,
+                lifetime_value=n * 1_250_000,
+                last_order_at=dt.datetime(2026, 3, 5, 2, 15) if n else None,
+                city="Bandung" if n % 5 == 0 else "Surabaya",
+            )
+        )
+    return made
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, customers: list[Customer]) -> None:
+    model = LazyTableModel(CustomerSource())
+    model.set_query(ListQuery())
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_cells_show_formatted_values(customers: list[Customer]) -> None:
+    model = LazyTableModel(CustomerSource())
+    model.set_query(ListQuery(sort="order_count", descending=False))
+    row = model.row_of(customers[1].id)
+    assert row == 1
+
+    def shown(column: int, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        return model.data(model.index(row, column), role)
+
+    assert shown(0) == "Pelanggan 001"
+    assert shown(3) == "Rp1.250.000"
+    assert shown(4) == "05 Mar 2026 09.15"  # 02.15 UTC is 09.15 WIB
+    assert shown(5) == "SURABAYA"
+    assert shown(5, RAW_ROLE) == "Surabaya"
+    assert shown(0, ID_ROLE) == customers[1].id
+    assert shown(3, Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    assert shown(0, Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignLeft
+    assert shown(1, Qt.ItemDataRole.ToolTipRole).startswith("Suka warna biru")
+    assert shown(0, Qt.ItemDataRole.ToolTipRole) == ""
+    # A customer without orders: empty text, not "None".
+    assert model.data(model.index(0, 4)) == ""
+    assert model.data(model.index(0, 2)) == "0"
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Total Belanja"
+
+
+def test_rows_are_fetched_by_page_and_cache_is_bounded(
+    customers: list[Customer], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lazy_table, "MAX_PAGES", 2)
+    source = CustomerSource()
+    model = LazyTableModel(source)
+    model.set_query(ListQuery())
+    assert model.rowCount() == 250
+    assert source.rows_calls == 0
+    model.data(model.index(0, 0))
+    model.data(model.index(99, 0))
+    assert source.rows_calls == 1
+    model.data(model.index(150, 0))
+    model.data(model.index(249, 0))
+    assert source.rows_calls == 3
+    assert model.cached_pages() == 2
+    model.data(model.index(0, 0))  # page 0 was evicted first
+    assert source.rows_calls == 4
+
+
+def test_sort_and_query_requery_ids(customers: list[Customer]) -> None:
+    model = LazyTableModel(CustomerSource())
+    model.set_query(ListQuery())
+    model.sort(3, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, 0)) == "Pelanggan 249"
+    model.sort(3, Qt.SortOrder.AscendingOrder)
+    assert model.data(model.index(0, 0)) == "Pelanggan 000"
+    model.sort(1, Qt.SortOrder.DescendingOrder)  # notes cannot sort: order unchanged
+    assert model.data(model.index(0, 0)) == "Pelanggan 000"
+
+    model.set_query(ListQuery(search="Pelanggan 00", filters={"city": "Bandung"}))
+    assert model.rowCount() == 2
+    assert [model.data(model.index(r, 0)) for r in range(2)] == ["Pelanggan 005", "Pelanggan 000"]
+    assert model.id_at(2) is None
+    assert model.row_of(customers[7].id) is None
+
+
+def test_sort_keeps_persistent_indexes_on_their_record(customers: list[Customer]) -> None:
+    from PySide6.QtCore import QPersistentModelIndex
+
+    model = LazyTableModel(CustomerSource())
+    model.set_query(ListQuery())
+    kept = QPersistentModelIndex(model.index(0, 0))
+    first_id = model.id_at(0)
+    model.sort(3, Qt.SortOrder.AscendingOrder)
+    assert kept.row() == model.row_of(first_id) == 249
+    assert model.rowCount(model.index(0, 0)) == 0
+    assert model.data(QModelIndex()) is None
