@@ -15,6 +15,9 @@ def utcnow() -> dt.datetime:
 
 
 class BaseModel(pw.Model):
+    # Declared (peewee adds the same column implicitly) so type checkers know `Model.id`.
+    id = pw.AutoField()
+
     class Meta:
         database = database_proxy
         legacy_table_names = False
