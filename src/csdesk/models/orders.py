@@ -44,8 +44,11 @@ class Order(VersionedModel):
 
     marketplace = pw.CharField()
     order_no = pw.CharField()
-    customer = pw.ForeignKeyField(Customer, null=True, backref="orders", on_delete="SET NULL")
-    status = pw.CharField(index=True)
+    # Both are served by the composite indexes below (their leading column).
+    customer = pw.ForeignKeyField(
+        Customer, null=True, backref="orders", on_delete="SET NULL", index=False
+    )
+    status = pw.CharField()
     raw_status = pw.CharField(default="")
     ordered_at = pw.DateTimeField(index=True)
     paid_at = pw.DateTimeField(null=True)
