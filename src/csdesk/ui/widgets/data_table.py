@@ -1,0 +1,94 @@
+"""The one table view every list panel uses, configured once for a LazyTableModel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from csdesk.ui.widgets.delegates import BadgeDelegate
+from csdesk.ui.widgets.lazy_table import LazyTableModel
+
+ROW_HEIGHT = 30
+
+
+class DataTable(QTableView):
+    """Alternating rows, whole-row single selection, sortable headers, widths from the columns.
+
+    `current_id_changed(id)` reports the selected record (0 when nothing is selected, since a
+    Signal(int) cannot carry None).
+    """
+
+    current_id_changed = Signal(int)
+
+    def __init__(self, model: LazyTableModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._model = model
+        self._badges = BadgeDelegate(self)
+        self.setModel(model)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(False)
+        self.setShowGrid(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vertical = self.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorClearable(True)
+        # No indicator at first: the source's natural order (e.g. newest first) is the default.
+        header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+        self.setSortingEnabled(True)
+        for number, column in enumerate(model.columns):
+            self.setColumnWidth(number, column.width)
+            if column.kind == "badge":
+                self.setItemDelegateForColumn(number, self._badges)
+        header.sortIndicatorChanged.connect(self._keep_indicator_on_sortable)
+        self.selectionModel().currentRowChanged.connect(self._emit_current)
+        model.modelReset.connect(lambda: self.current_id_changed.emit(0))
+
+    def current_id(self) -> int | None:
+        index = self.currentIndex()
+        if not index.isValid() or not self.selectionModel().isRowSelected(index.row()):
+            return None
+        return self._model.id_at(index.row())
+
+    def select_id(self, record_id: int) -> bool:
+        """Select and scroll to `record_id`; False when it is not in the current list."""
+        row = self._model.row_of(record_id)
+        if row is None:
+            return False
+        self.select_row(row)
+        return True
+
+    def select_row(self, row: int) -> None:
+        index = self._model.index(row, 0)
+        self.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def _emit_current(self) -> None:
+        self.current_id_changed.emit(self.current_id() or 0)
+
+    def _keep_indicator_on_sortable(self, section: int, _order: Qt.SortOrder) -> None:
+        if 0 <= section < len(self._model.columns) and not self._model.columns[section].sortable:
+            header = self.horizontalHeader()
+            sort_key = self._model.query.sort
+            column = self._model.column_of(sort_key) if sort_key else None
+            previous = -1 if column is None else column
+            header.blockSignals(True)
+            previous_order = (
+                Qt.SortOrder.DescendingOrder
+                if self._model.query.descending
+                else Qt.SortOrder.AscendingOrder
+            )
+            header.setSortIndicator(previous, previous_order)
+            header.blockSignals(False)

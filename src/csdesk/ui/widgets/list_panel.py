@@ -1,0 +1,186 @@
+"""A list panel: title and row count, filter bar, lazy table and a detail pane side by side.
+
+Every list screen (Inbox, Pelanggan, Pesanan, Keluhan) is one of these over its ListSource and
+its detail view. The detail view is any widget with `show_id(id | None)` and the signals
+`open_record(kind, id)` (forwarded as `open_requested`) and `changed` (reloads the list).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from csdesk.services.listing import ListSource
+from csdesk.ui.widgets.cells import number
+from csdesk.ui.widgets.data_table import DataTable
+from csdesk.ui.widgets.empty_state import EmptyState
+from csdesk.ui.widgets.filter_bar import FilterBar, TabCounts
+from csdesk.ui.widgets.lazy_table import LazyTableModel
+
+
+class ListPanel(QWidget):
+    """Subclasses set `key`, `title` and `icon` and pass their source and detail view.
+
+    `open_requested(kind, id)`: the detail pane asked to show another record.
+    `empty_action_requested()`: the empty state's button was pressed (e.g. "Isi data contoh").
+    """
+
+    key = ""
+    title = ""
+    icon = ""
+
+    open_requested = Signal(str, int)
+    empty_action_requested = Signal()
+
+    def __init__(
+        self,
+        source: ListSource,
+        detail: QWidget,
+        *,
+        noun: str,
+        empty_icon: str,
+        empty_text: str,
+        empty_action: str = "",
+        tab_filter: str | None = None,
+        tab_counts: TabCounts | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.source = source
+        self.detail = detail
+        self._noun = noun
+        self._empty_text = empty_text
+        self._empty_action = empty_action
+        self.model = LazyTableModel(source, self)
+        self.table = DataTable(self.model, self)
+        self.filter_bar = FilterBar(
+            source.filters, tab_filter=tab_filter, tab_counts=tab_counts, parent=self
+        )
+        self.empty = EmptyState(empty_icon, empty_text, empty_action, self)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+
+        heading = QLabel(self.title, self)
+        heading.setObjectName("panelTitle")
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.count_label)
+
+        self._list_stack = QStackedWidget(self)
+        self._list_stack.addWidget(self.table)
+        self._list_stack.addWidget(self.empty)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._list_stack)
+        self.splitter.addWidget(detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.splitter, 1)
+
+        self.table.current_id_changed.connect(self._show_detail)
+        self.filter_bar.changed.connect(self._requery)
+        self.empty.action_clicked.connect(self._on_empty_action)
+        detail.open_record.connect(self.open_requested)  # type: ignore[attr-defined]
+        detail.changed.connect(self.refresh)  # type: ignore[attr-defined]
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_search)
+        self._loaded = False
+
+    # --- what the main window calls -------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the list (new imports, edits elsewhere), keeping the selected record."""
+        self._run_query(self.model.query)
+
+    def ensure_loaded(self) -> None:
+        """Load the list the first time the panel is shown (start-up reads only one panel)."""
+        if not self._loaded:
+            self.refresh()
+
+    def apply_filter(self, **filters: str) -> None:
+        """Show exactly these filters, with an empty search (a Dasbor card's click-through)."""
+        self._loaded = True
+        self.filter_bar.set_filters(search="", **filters)
+
+    def open_record(self, record_id: int) -> None:
+        """Select and scroll to a record, clearing the search and filters if they hide it."""
+        self.ensure_loaded()
+        if self.model.row_of(record_id) is None and not self.filter_bar.is_clear():
+            self.filter_bar.clear()
+        if not self.table.select_id(record_id):
+            # Not listed (e.g. a merged customer): still show it in the detail pane.
+            self.table.clearSelection()
+            self.detail.show_id(record_id)  # type: ignore[attr-defined]
+        self.table.setFocus()
+
+    def select_first(self) -> bool:
+        self.ensure_loaded()
+        if self.model.rowCount() == 0:
+            return False
+        self.table.select_row(0)
+        return True
+
+    def row_count(self) -> int:
+        return self.model.rowCount()
+
+    def focus_search(self) -> None:
+        self.filter_bar.search.setFocus()
+        self.filter_bar.search.selectAll()
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _requery(self) -> None:
+        query = self.filter_bar.query()
+        query.sort = self.model.query.sort
+        query.descending = self.model.query.descending
+        self._run_query(query)
+
+    def _run_query(self, query) -> None:  # noqa: ANN001 - a ListQuery
+        self._loaded = True
+        keep = self.table.current_id()
+        self.model.set_query(query)
+        if keep is not None and not self.table.select_id(keep):
+            self.detail.show_id(None)  # type: ignore[attr-defined]
+        self.filter_bar.update_counts()
+        self._update_count_and_empty_state()
+
+    def _update_count_and_empty_state(self) -> None:
+        rows = self.model.rowCount()
+        self.count_label.setText(f"{number(rows)} {self._noun}")
+        if rows:
+            self._list_stack.setCurrentWidget(self.table)
+            return
+        if self.filter_bar.is_clear():
+            self.empty.set_text(self._empty_text)
+            self.empty.set_action(self._empty_action)
+        else:
+            self.empty.set_text(
+                self.tr("Tidak ada %s yang cocok dengan pencarian ini.") % self._noun
+            )
+            self.empty.set_action(self.tr("Hapus pencarian dan filter"))
+        self._list_stack.setCurrentWidget(self.empty)
+
+    def _on_empty_action(self) -> None:
+        if self.filter_bar.is_clear():
+            self.empty_action_requested.emit()
+        else:
+            self.filter_bar.clear()
+
+    def _show_detail(self, record_id: int) -> None:
+        self.detail.show_id(record_id or None)  # type: ignore[attr-defined]
