@@ -14,7 +14,7 @@ from pathlib import Path
 import peewee as pw
 
 from csdesk.errors import DatabaseOpenError
-from csdesk.models.base import database_proxy
+from csdesk.models.base import database_proxy, run_sql
 from csdesk.models.schema import META_TABLE, check_not_newer
 from csdesk.paths import default_db_path
 
@@ -66,36 +66,50 @@ def _check_sqlite_file(path: Path) -> None:
             raise DatabaseOpenError(f"File database hanya-baca, tidak bisa diubah: {path}")
     # SQLite in WAL mode writes its -wal/-shm files beside the database, new or not.
     if not os.access(folder, os.W_OK):
-        raise DatabaseOpenError(f"Folder database hanya-baca, database tidak bisa dipakai: {folder}")
+        raise DatabaseOpenError(
+            f"Folder database hanya-baca, database tidak bisa dipakai: {folder}"
+        )
 
 
-def _probe_sqlite(path: Path) -> None:
-    """Look at an existing file read-only first: the connection pragmas (WAL) write to the
-    file, and a refused file (another app's database, a newer schema) must stay untouched.
+def readonly_connection(path: Path) -> sqlite3.Connection:
+    """A read-only sqlite3 connection that never writes to `path` or beside it.
 
     Without a -wal file everything is in the main file, and `immutable` reads it without
     leaving -wal/-shm files behind; with one, a plain read-only open sees its pages too.
     """
     wal = path.with_name(path.name + "-wal")
     uri = path.resolve().as_uri() + ("?mode=ro" if wal.exists() else "?mode=ro&immutable=1")
+    return sqlite3.connect(uri, uri=True)
+
+
+def read_file_info(con: sqlite3.Connection) -> tuple[set[str], int, int]:
+    """(table names, application_id, csdesk schema version or 0) of an open SQLite file."""
+    tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    app_id = int(con.execute("PRAGMA application_id").fetchone()[0])
+    version = 0
+    if META_TABLE in tables:
+        row = con.execute(f"SELECT value FROM {META_TABLE} WHERE key = 'schema_version'").fetchone()
+        version = int(row[0]) if row else 0
+    return tables, app_id, version
+
+
+def is_foreign(tables: set[str], app_id: int) -> bool:
+    """True for a SQLite file that belongs to another application."""
+    return bool(tables and META_TABLE not in tables) or app_id not in (0, APPLICATION_ID)
+
+
+def _probe_sqlite(path: Path) -> None:
+    """Look at an existing file read-only first: the connection pragmas (WAL) write to the
+    file, and a refused file (another app's database, a newer schema) must stay untouched."""
     try:
-        con = sqlite3.connect(uri, uri=True)
+        con = readonly_connection(path)
         try:
-            tables = {
-                row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            version = 0
-            if META_TABLE in tables:
-                row = con.execute(
-                    f"SELECT value FROM {META_TABLE} WHERE key = 'schema_version'"
-                ).fetchone()
-                version = int(row[0]) if row else 0
+            tables, app_id, version = read_file_info(con)
         finally:
             con.close()
     except (sqlite3.DatabaseError, ValueError) as exc:
         raise DatabaseOpenError(f"{path} tidak bisa dibuka sebagai database: {exc}") from exc
-    if (tables and META_TABLE not in tables) or app_id not in (0, APPLICATION_ID):
+    if is_foreign(tables, app_id):
         raise DatabaseOpenError(
             f"{path} adalah database SQLite milik aplikasi lain, bukan database csdesk"
         )
@@ -110,12 +124,12 @@ def _open_sqlite(path: Path) -> pw.SqliteDatabase:
     try:
         db.connect()
         tables = db.get_tables()
-        app_id = db.execute_sql("PRAGMA application_id").fetchone()[0]
+        app_id = run_sql(db, "PRAGMA application_id").fetchone()[0]
     except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
         db.close()
         raise DatabaseOpenError(f"{path} tidak bisa dibuka sebagai database: {exc}") from exc
     if not tables and app_id == 0:
-        db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        run_sql(db, f"PRAGMA application_id = {APPLICATION_ID}")
     return db
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 import peewee as pw
 
 from csdesk.errors import NewerSchemaError
+from csdesk.models.base import run_sql
 from csdesk.models.catalog import FaqEntry, Product, Setting, Template
 from csdesk.models.complaints import Complaint, ComplaintEvent, ComplaintEvidence
 from csdesk.models.conversations import Conversation, Message
@@ -108,7 +109,7 @@ def _v1_initial(db: pw.Database) -> None:
     db.create_tables(ALL_MODELS)
     if isinstance(db, pw.SqliteDatabase):
         for ddl in _SQLITE_SEARCH_DDL:
-            db.execute_sql(ddl)
+            run_sql(db, ddl)
 
 
 MIGRATIONS: list[tuple[int, Callable[[pw.Database], None]]] = [
@@ -125,20 +126,18 @@ def read_version(db: pw.Database) -> int:
     """The schema version of an open database; 0 for an empty (new) one."""
     if META_TABLE not in db.get_tables():
         return 0
-    row = db.execute_sql(
-        f"SELECT value FROM {META_TABLE} WHERE key = 'schema_version'"
-    ).fetchone()
+    row = run_sql(db, f"SELECT value FROM {META_TABLE} WHERE key = 'schema_version'").fetchone()
     return int(row[0]) if row else 0
 
 
 def _write_version(db: pw.Database, version: int) -> None:
-    db.execute_sql(
-        f"CREATE TABLE IF NOT EXISTS {META_TABLE} (key VARCHAR(64) PRIMARY KEY, value TEXT)"
+    run_sql(
+        db, f"CREATE TABLE IF NOT EXISTS {META_TABLE} (key VARCHAR(64) PRIMARY KEY, value TEXT)"
     )
-    db.execute_sql(f"DELETE FROM {META_TABLE} WHERE key = 'schema_version'")
-    db.execute_sql(
-        f"INSERT INTO {META_TABLE} (key, value) VALUES ('schema_version', %s)"
-        % db.param,
+    run_sql(db, f"DELETE FROM {META_TABLE} WHERE key = 'schema_version'")
+    run_sql(
+        db,
+        f"INSERT INTO {META_TABLE} (key, value) VALUES ('schema_version', %s)" % db.param,
         (str(version),),
     )
 
