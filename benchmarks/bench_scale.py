@@ -1,0 +1,190 @@
+"""Scale: the Orders panel over 1,000,000 orders, side by side with pandas on the same rows.
+
+csdesk's side opens the database as the app does and drives the Orders panel's own table model
+(LazyTableModel over OrderListSource, offscreen Qt): for each search or filter, the time from
+setting the query to having the first page of 30 rows formatted, and the process's peak RSS.
+The peer is what a seller's spreadsheet-minded helper would do instead: pandas holding the same
+columns in memory (`read_sql`, timed separately) and filtering with `str.contains`.
+Each side runs in its own process so their memory is measured apart.
+Goals from the foundation issue: ≤ 100 ms to first page per search/filter, RSS ≤ 300 MB.
+
+    python benchmarks/bench_scale.py [--orders 1000000] [--db /tmp/csdesk-1m.sqlite]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import bigdb  # noqa: E402
+from common import machine, peak_rss_mb, save, table, timed  # noqa: E402
+
+FIRST_PAGE = 30
+
+
+def pick_terms(db: Path) -> dict[str, dict[str, object]]:
+    """Search terms that exist in the database, chosen the way a seller would type them."""
+    con = sqlite3.connect(db)
+    total = con.execute("SELECT max(id) FROM orders").fetchone()[0]
+    order_no, tracking = con.execute(
+        "SELECT order_no, tracking_no FROM orders WHERE id >= ? AND tracking_no != '' LIMIT 1",
+        (total // 2,),
+    ).fetchone()
+    buyer = con.execute("SELECT name FROM customer WHERE id = 4242").fetchone()[0]
+    con.close()
+    return {
+        "buyer name": {"search": buyer},
+        "order number": {"search": order_no},
+        "tracking number (8 digits)": {"search": tracking[3:11]},
+        "status Perlu Dikirim": {"filters": {"status": "to_ship"}},
+        "no filter (all orders)": {},
+    }
+
+
+def worker_csdesk(db: Path, terms: dict[str, dict[str, object]]) -> dict[str, object]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from csdesk.services.database import open_database
+    from csdesk.services.listing import ListQuery
+    from csdesk.services.orders_list import OrderListSource
+    from csdesk.ui.widgets.lazy_table import LazyTableModel
+
+    app = QApplication([])
+    started = time.perf_counter()
+    open_database(str(db))
+    model = LazyTableModel(OrderListSource())
+    open_ms = (time.perf_counter() - started) * 1000
+    results: dict[str, object] = {"open_ms": open_ms}
+    for name, spec in terms.items():
+        query = ListQuery(
+            search=str(spec.get("search", "")),
+            filters=dict(spec.get("filters", {})),  # type: ignore[call-overload]
+        )
+
+        def first_page(query: ListQuery = query) -> None:
+            model.set_query(query)
+            for row in range(min(FIRST_PAGE, model.rowCount())):
+                for column in range(model.columnCount()):
+                    model.data(model.index(row, column))
+
+        first, median = timed(first_page)
+        results[name] = {"first_ms": first, "median_ms": median, "rows": model.rowCount()}
+    results["peak_rss_mb"] = peak_rss_mb()
+    del app
+    return results
+
+
+def worker_pandas(db: Path, terms: dict[str, dict[str, object]]) -> dict[str, object]:
+    import pandas as pd
+
+    started = time.perf_counter()
+    con = sqlite3.connect(db)
+    frame = pd.read_sql(
+        "SELECT o.id, o.order_no, o.marketplace, o.status, o.ordered_at, o.ship_by, "
+        "o.buyer_name, o.recipient, o.city, o.courier, o.tracking_no, o.phone, o.total "
+        "FROM orders o",
+        con,
+    )
+    load_ms = (time.perf_counter() - started) * 1000
+    results: dict[str, object] = {"load_ms": load_ms}
+    for name, spec in terms.items():
+        term = str(spec.get("search", ""))
+        status = dict(spec.get("filters", {})).get("status")  # type: ignore[call-overload]
+
+        def first_page(term: str = term, status: object = status) -> None:
+            rows = frame
+            if status:
+                rows = rows[rows["status"] == status]
+            if term:
+                mask = False
+                for column in ("order_no", "tracking_no", "buyer_name", "recipient", "phone"):
+                    mask = mask | rows[column].str.contains(term, case=False, regex=False)
+                rows = rows[mask]
+            rows.sort_values("ordered_at", ascending=False).head(FIRST_PAGE)
+
+        first, median = timed(first_page)
+        results[name] = {"first_ms": first, "median_ms": median}
+    results["peak_rss_mb"] = peak_rss_mb()
+    return results
+
+
+def run_worker(kind: str, db: Path) -> dict[str, object]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", kind, "--db", str(db)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--orders", type=int, default=1_000_000)
+    parser.add_argument("--db", type=Path, default=Path("/tmp/csdesk-bench-1m.sqlite"))
+    parser.add_argument("--worker", choices=("csdesk", "pandas"))
+    args = parser.parse_args()
+    if args.worker:
+        terms = pick_terms(args.db)
+        work = worker_csdesk if args.worker == "csdesk" else worker_pandas
+        print(json.dumps(work(args.db, terms)))
+        return
+
+    build_s = None
+    if not args.db.exists():
+        build_s = bigdb.build(args.db, orders=args.orders, customers=max(1, args.orders // 10))
+    ours = run_worker("csdesk", args.db)
+    peer = run_worker("pandas", args.db)
+    rows = []
+    for name in pick_terms(args.db):
+        mine, theirs = ours[name], peer[name]
+        assert isinstance(mine, dict) and isinstance(theirs, dict)
+        rows.append(
+            [
+                name,
+                f"{mine['rows']:,}".replace(",", "."),
+                f"{mine['median_ms']:.1f} ms (first {mine['first_ms']:.1f})",
+                f"{theirs['median_ms']:.1f} ms",
+                f"{theirs['median_ms'] / max(mine['median_ms'], 0.01):.1f}×",
+            ]
+        )
+    rows.append(
+        [
+            "open database + panel model / pandas read_sql",
+            "",
+            f"{ours['open_ms']:.0f} ms",
+            f"{peer['load_ms']:.0f} ms",
+            f"{peer['load_ms'] / max(float(ours['open_ms']), 0.01):.0f}×",  # type: ignore[arg-type]
+        ]
+    )
+    rows.append(
+        ["peak RSS", "", f"{ours['peak_rss_mb']:.0f} MB", f"{peer['peak_rss_mb']:.0f} MB", ""]
+    )
+    headers = [
+        f"Orders panel, {args.orders:,} orders".replace(",", "."),
+        "rows",
+        "csdesk to first page",
+        "pandas in memory",
+        "pandas / csdesk",
+    ]
+    markdown = table(headers, rows)
+    print(f"Machine: {machine()}")
+    if build_s is not None:
+        print(f"Built the database in {build_s:.0f} s")
+    print()
+    print(markdown)
+    save("scale", {"csdesk": ours, "pandas": peer, "machine": machine(), "build_s": build_s},
+         markdown)  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
