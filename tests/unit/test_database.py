@@ -1,0 +1,189 @@
+"""Opening the database: the right file, created when new, refused files left untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import peewee as pw
+import pytest
+
+from csdesk.errors import DatabaseOpenError, NewerSchemaError
+from csdesk.models import Customer, schema
+from csdesk.models import db as dbmod
+from csdesk.services import database
+from csdesk.services.backup import list_backups
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(autouse=True)
+def _close_after() -> object:
+    yield None
+    database.close_database()
+
+
+def test_default_database_is_created_in_the_data_folder(data_dir: Path) -> None:
+    folder = data_dir / "nested" / "csdesk"
+    os.environ["CSDESK_DATA_DIR"] = str(folder)
+    db = database.open_database()
+    assert Path(db.database) == folder / "csdesk.sqlite"
+    assert schema.read_version(db) == schema.SCHEMA_VERSION
+    Customer.create(name="Sari")
+    assert Customer.select().count() == 1
+
+
+def test_env_var_chooses_the_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "dari-env.sqlite"
+    monkeypatch.setenv("CSDESK_DB", str(target))
+    db = database.open_database()
+    assert Path(db.database) == target
+    assert target.exists()
+
+
+def test_db_argument_wins_over_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CSDESK_DB", str(tmp_path / "env.sqlite"))
+    db = database.open_database(str(tmp_path / "arg.sqlite"))
+    assert Path(db.database) == tmp_path / "arg.sqlite"
+    assert not (tmp_path / "env.sqlite").exists()
+
+
+def test_reopening_keeps_data_and_takes_no_backup(db_path: Path) -> None:
+    database.open_database(str(db_path))
+    Customer.create(name="Budi")
+    database.close_database()
+    database.open_database(str(db_path))
+    assert [c.name for c in Customer.select()] == ["Budi"]
+    assert list_backups(db_path) == []
+
+
+def _with_migration_2(
+    monkeypatch: pytest.MonkeyPatch, apply: Callable[[pw.Database], None]
+) -> None:
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, (2, apply)])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+
+
+def test_an_older_schema_is_backed_up_before_migrating(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database.open_database(str(db_path))
+    Customer.create(name="Budi")
+    database.close_database()
+    _with_migration_2(monkeypatch, lambda db: db.execute_sql("CREATE TABLE v2_note (body TEXT)"))
+
+    db = database.open_database(str(db_path))
+
+    assert schema.read_version(db) == 2
+    assert "v2_note" in db.get_tables()
+    backups = list_backups(db_path)
+    assert [b.reason for b in backups] == ["pre-migrate-v1"]
+    con = sqlite3.connect(backups[0].path)
+    assert con.execute("SELECT name FROM customer").fetchall() == [("Budi",)]
+    assert con.execute(f"SELECT value FROM {schema.META_TABLE}").fetchall() == [("1",)]
+    con.close()
+
+
+def test_a_failing_migration_leaves_the_old_schema(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database.open_database(str(db_path))
+    Customer.create(name="Budi")
+    database.close_database()
+    shipped = (schema.MIGRATIONS, schema.SCHEMA_VERSION)
+
+    def broken(db: pw.Database) -> None:
+        db.execute_sql("CREATE TABLE v2_note (body TEXT)")
+        db.execute_sql("ALTER TABLE tidak_ada ADD COLUMN x TEXT")
+
+    _with_migration_2(monkeypatch, broken)
+    with pytest.raises(DatabaseOpenError, match="Pembaruan skema"):
+        database.open_database(str(db_path))
+
+    monkeypatch.setattr(schema, "MIGRATIONS", shipped[0])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", shipped[1])
+    db = database.open_database(str(db_path))
+    assert schema.read_version(db) == 1
+    assert "v2_note" not in db.get_tables()
+    assert [c.name for c in Customer.select()] == ["Budi"]
+
+
+def test_missing_folder_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "tidak-ada" / "toko.sqlite"
+    with pytest.raises(DatabaseOpenError, match="Folder database tidak ada"):
+        database.open_database(str(target))
+    assert not target.parent.exists()
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores permissions")
+def test_read_only_folder_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(DatabaseOpenError, match="hanya-baca"):
+            database.open_database(str(folder / "toko.sqlite"))
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o755)
+
+
+def test_a_text_file_is_refused_untouched(tmp_path: Path) -> None:
+    (tmp_path / "toko").mkdir()
+    target = tmp_path / "toko" / "catatan.sqlite"
+    target.write_text("Daftar belanja: gamis, hijab\n")
+    before = digest(target)
+    with pytest.raises(DatabaseOpenError, match="bukan file SQLite"):
+        database.open_database(str(target))
+    assert digest(target) == before
+    assert sorted(p.name for p in target.parent.iterdir()) == ["catatan.sqlite"]
+
+
+def test_another_apps_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
+    (tmp_path / "toko").mkdir()
+    target = tmp_path / "toko" / "kasir.sqlite"
+    con = sqlite3.connect(target)
+    con.execute("CREATE TABLE sales (id INTEGER PRIMARY KEY, amount INTEGER)")
+    con.execute("INSERT INTO sales (amount) VALUES (150000)")
+    con.commit()
+    con.close()
+    before = digest(target)
+    with pytest.raises(DatabaseOpenError, match="aplikasi lain"):
+        database.open_database(str(target))
+    assert digest(target) == before
+    assert sorted(p.name for p in target.parent.iterdir()) == ["kasir.sqlite"]
+
+
+def test_a_newer_schema_is_refused_untouched(db_path: Path) -> None:
+    db = database.open_database(str(db_path))
+    db.execute_sql(f"UPDATE {schema.META_TABLE} SET value = '99'")
+    database.close_database()
+    before = digest(db_path)
+    with pytest.raises(NewerSchemaError, match="versi yang lebih baru"):
+        database.open_database(str(db_path))
+    assert digest(db_path) == before
+    assert list_backups(db_path) == []
+
+
+def test_a_corrupt_sqlite_file_is_refused_untouched(db_path: Path) -> None:
+    database.open_database(str(db_path))
+    Customer.insert_many([{"name": f"Pelanggan {i}"} for i in range(2000)]).execute()
+    database.close_database()
+    data = bytearray(db_path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # the schema page
+    db_path.write_bytes(bytes(data))
+    before = digest(db_path)
+    with pytest.raises(DatabaseOpenError, match="tidak bisa dibuka"):
+        database.open_database(str(db_path))
+    assert digest(db_path) == before
+
+
+def test_open_without_migrate_leaves_a_new_file_empty(db_path: Path) -> None:
+    db = database.open_database(str(db_path), migrate=False)
+    assert schema.read_version(db) == 0
+    assert dbmod.sqlite_path(db) == db_path
