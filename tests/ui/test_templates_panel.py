@@ -1,0 +1,118 @@
+"""The Template panel as an admin uses it: type, save, see it listed, search, delete."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QToolButton
+from pytestqt.qtbot import QtBot
+
+from csdesk.models import Template
+from csdesk.services import settings, templates
+from csdesk.ui.panels.templates import TemplatesPanel
+
+
+@pytest.fixture
+def panel(db: object, qtbot: QtBot) -> TemplatesPanel:
+    shop = settings.load()
+    shop.bank_accounts = [settings.BankAccount("BCA", "1234567890", "Ayu Lestari")]
+    settings.save(shop)
+    templates.save_template(None, title="Salam pembuka", shortcut="/salam", body="Halo {nama}")
+    widget = TemplatesPanel()
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.refresh()
+    return widget
+
+
+def listed(panel: TemplatesPanel) -> list[str]:
+    return [panel.list.item(row).text().split("\n")[0] for row in range(panel.list.count())]
+
+
+def fill_editor(panel: TemplatesPanel, qtbot: QtBot, title: str, shortcut: str, body: str) -> None:
+    panel.new_template()
+    qtbot.keyClicks(panel.title_edit, title)
+    panel.shortcut_edit.clear()
+    qtbot.keyClicks(panel.shortcut_edit, shortcut)
+    panel.body_edit.setPlainText(body)
+
+
+def test_saving_a_new_template_lists_it(panel: TemplatesPanel, qtbot: QtBot) -> None:
+    fill_editor(panel, qtbot, "Nomor rekening", "/rek", "Transfer ke {rekening} ya {panggilan|kak}")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert listed(panel) == ["Nomor rekening", "Salam pembuka"]
+    assert panel.list.currentItem().text().startswith("Nomor rekening\n/rek")
+    assert Template.get(Template.shortcut == "/rek").title == "Nomor rekening"
+    assert panel.count_label.text() == "2 template"
+    assert not panel.error_label.isVisible()
+
+
+def test_preview_fills_the_sample_customer_and_shop(panel: TemplatesPanel) -> None:
+    panel.show()
+    panel.body_edit.setPlainText("Halo {panggilan|kak} ({nama}), rekening: {rekening} {diskon}")
+    assert panel.preview.toPlainText() == (
+        "Halo Kak Siti (Siti Rahma), rekening: BCA 1234567890 a.n. Ayu Lestari {diskon}"
+    )
+    assert panel.missing_label.isVisible()
+    assert "{diskon}" in panel.missing_label.text()
+
+
+def test_placeholder_chip_inserts_at_the_cursor(panel: TemplatesPanel, qtbot: QtBot) -> None:
+    panel.new_template()
+    panel.body_edit.setPlainText("Halo ")
+    panel.body_edit.moveCursor(panel.body_edit.textCursor().MoveOperation.End)
+    chip = panel.findChild(QToolButton, "chip_panggilan")
+    assert chip is not None
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    assert panel.body_edit.toPlainText() == "Halo {panggilan}"
+
+
+def test_invalid_shortcut_shows_the_indonesian_error(panel: TemplatesPanel, qtbot: QtBot) -> None:
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    fill_editor(panel, qtbot, "Cek resi", "resi", "Resi {resi}")
+    qtbot.keyClick(panel.body_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert panel.error_label.isVisible()
+    assert 'Shortcut harus diawali garis miring "/"' in panel.error_label.text()
+    assert Template.select().count() == 1
+    fill_editor(panel, qtbot, "Salam lagi", "/salam", "Halo")
+    panel.save()
+    assert 'sudah dipakai template "Salam pembuka"' in panel.error_label.text()
+
+
+def test_search_filters_by_body(panel: TemplatesPanel, qtbot: QtBot) -> None:
+    templates.save_template(None, title="Resi", shortcut="/resi", body="Nomor resi {resi}")
+    panel.apply_filter(search="nomor resi")
+    assert listed(panel) == ["Resi"]
+    panel.apply_filter(search="tidak ada yang cocok")
+    assert panel.list_stack.currentWidget() is panel.list_empty
+    panel.apply_filter()
+    assert listed(panel) == ["Resi", "Salam pembuka"]
+
+
+def test_delete_asks_first(
+    panel: TemplatesPanel, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def answer(reply: QMessageBox.StandardButton):  # noqa: ANN202
+        def question(parent, title, text, *args):  # noqa: ANN001, ANN202
+            asked.append(text)
+            return reply
+
+        return question
+
+    salam = Template.get(Template.shortcut == "/salam")
+    panel.open_record(salam.id)
+    assert panel.title_edit.text() == "Salam pembuka"
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert Template.select().count() == 1
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert Template.select().count() == 0
+    assert len(asked) == 2 and "Salam pembuka" in asked[0]
+    assert listed(panel) == []
+    assert panel.list_stack.currentWidget() is panel.list_empty
+    assert not panel.delete_button.isEnabled()
