@@ -97,14 +97,14 @@ def _integrity_problems(con: sqlite3.Connection) -> list[str]:
 
 
 def _unique_name(folder: Path, stem: str, reason: str) -> Path:
-    # Two backups within one second (an import right after a migration) must not overwrite
-    # each other; the next free second keeps names sortable and parseable.
+    # Names must sort in the order the backups were made, or rotation would delete the newest.
+    # Several backups within one second (an import right after a migration) therefore take
+    # the second after the newest existing one rather than reusing a freed name.
     when = utcnow().replace(microsecond=0)
-    while True:
-        path = folder / f"{stem}-{when.strftime(_STAMP)}-{reason}{SUFFIX}"
-        if not path.exists():
-            return path
-        when += dt.timedelta(seconds=1)
+    stamps = [info.created for info in _scan(folder, stem)]
+    if stamps and max(stamps) >= when:
+        when = max(stamps) + dt.timedelta(seconds=1)
+    return folder / f"{stem}-{when.strftime(_STAMP)}-{reason}{SUFFIX}"
 
 
 def _clean_reason(reason: str) -> str:
@@ -157,19 +157,22 @@ def backup_database(db: pw.Database | Path, dest: Path | None = None, reason: st
     return target
 
 
-def list_backups(db_path: Path) -> list[BackupInfo]:
-    """Backups of the database at `db_path` in its backups folder, newest first."""
-    folder = backups_dir_for(db_path)
+def _scan(folder: Path, stem: str) -> list[BackupInfo]:
     if not folder.is_dir():
         return []
     found = []
     for path in folder.glob(f"*{SUFFIX}"):
         match = _NAME.match(path.name)
-        if not match or match["stem"] != db_path.stem:
-            continue
-        created = dt.datetime.strptime(match["stamp"], _STAMP)
-        found.append(BackupInfo(path, created, match["reason"], path.stat().st_size))
-    return sorted(found, key=lambda info: (info.created, info.path.name), reverse=True)
+        if match and match["stem"] == stem:
+            created = dt.datetime.strptime(match["stamp"], _STAMP)
+            found.append(BackupInfo(path, created, match["reason"], path.stat().st_size))
+    return found
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """Backups of the database at `db_path` in its backups folder, newest first."""
+    found = _scan(backups_dir_for(db_path), db_path.stem)
+    return sorted(found, key=lambda info: info.created, reverse=True)
 
 
 def _rotate(db_path: Path) -> None:
