@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from csdesk.models.base import BaseModel, VersionedModel, utcnow
+from csdesk.models.base import BaseModel, VersionedModel
 from csdesk.models.orders import ImportBatch, Order
 from csdesk.models.people import Customer, User
 
@@ -21,7 +21,9 @@ class Conversation(VersionedModel):
     """
 
     channel = pw.CharField(default="whatsapp")
-    customer = pw.ForeignKeyField(Customer, null=True, backref="conversations", on_delete="SET NULL")
+    customer = pw.ForeignKeyField(
+        Customer, null=True, backref="conversations", on_delete="SET NULL"
+    )
     title = pw.CharField(default="")
     status = pw.CharField(default="open", index=True)
     assignee = pw.ForeignKeyField(User, null=True, on_delete="SET NULL")
