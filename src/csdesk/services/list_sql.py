@@ -1,0 +1,80 @@
+"""Pieces every list source shares: running an id query on the raw cursor, the shop's day, the
+'Semua' choice, and ordering by a column.
+
+Id lists can hold a million entries, so they come straight from the cursor as ints; peewee only
+builds the SQL (quoting and placeholders right for SQLite and PostgreSQL alike).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, cast
+
+import peewee as pw
+
+from csdesk.models.base import database_proxy, run_sql, utcnow
+from csdesk.services import fmt, settings
+from csdesk.services.listing import Choice, ListQuery
+
+ALL = Choice("", "Semua")
+
+Clock = Callable[[], dt.datetime]
+
+
+def fetch_ids(query: pw.Select) -> list[int]:
+    sql, params = query.sql()
+    return [row[0] for row in run_sql(database_proxy.obj, sql, params).fetchall()]
+
+
+def fetch_dicts(query: pw.Select) -> list[dict[str, Any]]:
+    """Rows as dicts with peewee's conversions (datetimes parsed), no model objects built."""
+    return cast(list[dict[str, Any]], list(query.dicts()))
+
+
+def fetch_tuples(query: pw.Select) -> list[tuple[Any, ...]]:
+    return cast(list[tuple[Any, ...]], list(query.tuples()))
+
+
+def choices(labels: Mapping[str, str], *, keys: Sequence[str] | None = None) -> tuple[Choice, ...]:
+    """'Semua' followed by one choice per key (all of `labels` in their order by default)."""
+    return (ALL, *(Choice(key, labels[key]) for key in (keys or labels)))
+
+
+def shop_zone() -> str:
+    return settings.load().zone
+
+
+def day_bounds(now_utc: dt.datetime, zone: str) -> tuple[dt.datetime, dt.datetime]:
+    """Start and end (naive UTC, end excluded) of the shop-local day that contains `now_utc`."""
+    local = fmt.to_local(now_utc, zone).replace(tzinfo=None)
+    start = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    return fmt.to_utc(start, zone), fmt.to_utc(start + dt.timedelta(days=1), zone)
+
+
+def default_clock(now: Clock | None) -> Clock:
+    return now or utcnow
+
+
+def order_by(
+    query: ListQuery,
+    sortable: Mapping[str, pw.ColumnBase],
+    natural: Sequence[pw.Node],
+    id_column: pw.Field,
+) -> list[pw.Node]:
+    """The ORDER BY for `query.sort` (a column key) or the source's natural order. The id is
+    the last key so equal values keep a stable order between reloads."""
+    expression = sortable.get(query.sort or "")
+    if expression is None:
+        return list(natural)
+    if query.descending:
+        return [expression.desc(), id_column.desc()]
+    return [expression.asc(), id_column.asc()]
+
+
+# Well below SQLite's bound-parameter limit, so a caller may pass any number of ids.
+CHUNK = 900
+
+
+def chunked(ids: Sequence[int]) -> list[list[int]]:
+    return [list(ids[start : start + CHUNK]) for start in range(0, len(ids), CHUNK)]

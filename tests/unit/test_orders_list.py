@@ -1,0 +1,251 @@
+"""The Pesanan list: filters, search (FTS and LIKE alike), sorting and row values."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from list_factories import at, clock, customer, order
+
+from csdesk.models import Order
+from csdesk.services import text_match
+from csdesk.services.listing import ListQuery
+from csdesk.services.orders_list import OrderListSource
+
+
+@pytest.fixture
+def shop(db: object) -> dict[str, int]:
+    siti = customer("Siti Aminah")
+    rows = {
+        # ship_by 03.00 UTC today = 10.00 WIB today, already passed at 12.00 WIB
+        "late_today": order(
+            "2503050001AAA",
+            status="to_ship",
+            ordered_at=at(3, 4, 13),
+            ship_by=at(3, 5, 3),
+            buyer_name="Budi Santoso",
+            phone="081234567890",
+            recipient="Budi",
+            total=150_000,
+        ),
+        "due_today": order(
+            "576400000000002",
+            marketplace="tiktok",
+            status="to_ship",
+            ordered_at=at(3, 4, 12),
+            ship_by=at(3, 5, 15),
+            customer=siti,
+            recipient="Siti",
+            courier="J&T",
+            service="EZ",
+            total=89_000,
+        ),
+        "due_tomorrow": order(
+            "INV/20250303/MPL/3",
+            marketplace="tokopedia",
+            status="to_ship",
+            ordered_at=at(3, 3, 8),
+            ship_by=at(3, 6, 2),
+            buyer_name="Dewi Lestari",
+            total=200_000,
+        ),
+        "shipped": order(
+            "2503010004DDD",
+            status="shipped",
+            ordered_at=at(3, 1, 9),
+            ship_by=at(3, 3, 9),
+            buyer_name="Agus Santoso",
+            tracking_no="SPXID0123456789",
+            phone="+6281299998888",
+            total=75_000,
+        ),
+        "completed": order(
+            "623000000000005",
+            marketplace="lazada",
+            ordered_at=at(2, 20, 9),
+            buyer_name='Rina "Ceria" (Toko)',
+            recipient="Rina",
+            total=1_250_000,
+        ),
+        "cancelled": order(
+            "WA-0006",
+            marketplace="manual",
+            status="cancelled",
+            ordered_at=at(2, 25, 9),
+            buyer_name="budi s",
+            phone="******56",
+            total=40_000,
+        ),
+        # 23.59 WIB yesterday: late, but not due today
+        "late_yesterday": order(
+            "2503040007GGG",
+            status="to_ship",
+            ordered_at=at(3, 2, 9),
+            ship_by=at(3, 4, 16, 59),
+            buyer_name="Eko",
+            total=10_000,
+        ),
+        "no_deadline": order(
+            "2503040008HHH",
+            status="to_ship",
+            ordered_at=at(3, 2, 8),
+            buyer_name="Yanti",
+            total=20_000,
+        ),
+    }
+    return {key: row.id for key, row in rows.items()}
+
+
+def ids(query: ListQuery) -> list[int]:
+    return OrderListSource(now=clock).ids(query)
+
+
+def names(shop: dict[str, int], found: list[int]) -> list[str]:
+    by_id = {value: key for key, value in shop.items()}
+    return [by_id[i] for i in found]
+
+
+def test_newest_first_by_default(shop: dict[str, int]) -> None:
+    assert names(shop, ids(ListQuery())) == [
+        "late_today",
+        "due_today",
+        "due_tomorrow",
+        "late_yesterday",
+        "no_deadline",
+        "shipped",
+        "cancelled",
+        "completed",
+    ]
+
+
+def test_status_and_marketplace_filters(shop: dict[str, int]) -> None:
+    assert names(shop, ids(ListQuery(filters={"status": "to_ship"}))) == [
+        "late_today",
+        "due_today",
+        "due_tomorrow",
+        "late_yesterday",
+        "no_deadline",
+    ]
+    assert names(shop, ids(ListQuery(filters={"status": "to_ship", "marketplace": "shopee"}))) == [
+        "late_today",
+        "late_yesterday",
+        "no_deadline",
+    ]
+    assert ids(ListQuery(filters={"status": "returned"})) == []
+
+
+def test_deadline_filters_use_now_and_the_shop_day(shop: dict[str, int]) -> None:
+    assert names(shop, ids(ListQuery(filters={"deadline": "late"}))) == [
+        "late_today",
+        "late_yesterday",
+    ]
+    assert names(shop, ids(ListQuery(filters={"deadline": "due_today"}))) == [
+        "late_today",
+        "due_today",
+    ]
+
+
+def test_search_by_name_number_tracking_and_phone(shop: dict[str, int]) -> None:
+    assert names(shop, ids(ListQuery(search="santoso"))) == ["late_today", "shipped"]
+    assert names(shop, ids(ListQuery(search="MPL/3"))) == ["due_tomorrow"]
+    assert names(shop, ids(ListQuery(search="SPXID0123"))) == ["shipped"]
+    assert names(shop, ids(ListQuery(search="0812-3456-7890"))) == ["late_today"]
+    assert names(shop, ids(ListQuery(search="+62 812 9999 8888"))) == ["shipped"]
+    assert names(shop, ids(ListQuery(search="Siti"))) == ["due_today"]
+    assert names(shop, ids(ListQuery(search="budi santoso"))) == ["late_today"]
+
+
+def test_search_combines_with_filters(shop: dict[str, int]) -> None:
+    query = ListQuery(search="santoso", filters={"status": "to_ship"})
+    assert names(shop, ids(query)) == ["late_today"]
+
+
+def _expected(term: str) -> set[int]:
+    """The reference: a plain case-insensitive substring test over the searched columns."""
+    words = term.lower().split()
+    found = set()
+    for row in Order.select():
+        text = " ".join(
+            [
+                row.order_no,
+                row.tracking_no,
+                row.buyer_name,
+                row.buyer_username,
+                row.recipient,
+                row.phone,
+            ]
+        ).lower()
+        if all(word in text for word in words):
+            found.add(row.id)
+    return found
+
+
+@pytest.mark.parametrize("term", ["sa", "SANTO", "ri", "Lesta", "MPL", "s"])
+def test_index_and_like_find_the_same_orders(
+    shop: dict[str, int], term: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert set(ids(ListQuery(search=term))) == _expected(term)
+    # The PostgreSQL path (no search tables): LIKE for every length gives the same rows.
+    monkeypatch.setattr(text_match, "has_search_index", lambda db: False)
+    assert set(ids(ListQuery(search=term))) == _expected(term)
+
+
+@pytest.mark.parametrize(
+    "term",
+    ['"', "*", "AND", "-", ":", "(", 'a"b', "NEAR(", "OR budi", "budi*", "-budi", "x:y", "%", "_"],
+)
+def test_search_syntax_in_user_text_is_just_text(shop: dict[str, int], term: str) -> None:
+    assert set(ids(ListQuery(search=term))) == _expected(term)
+
+
+def test_quotes_and_brackets_are_searched_literally(shop: dict[str, int]) -> None:
+    assert names(shop, ids(ListQuery(search='"Ceria"'))) == ["completed"]
+    assert names(shop, ids(ListQuery(search="(Toko)"))) == ["completed"]
+    assert ids(ListQuery(search="%")) == []
+
+
+def test_sort_by_columns(shop: dict[str, int]) -> None:
+    by_total = ids(ListQuery(sort="total", descending=False))
+    assert names(shop, by_total)[:3] == ["late_yesterday", "no_deadline", "cancelled"]
+    by_buyer = ids(ListQuery(sort="buyer", descending=False, filters={"status": "to_ship"}))
+    # Siti has no buyer name on the order: she sorts by her customer name.
+    assert names(shop, by_buyer) == [
+        "late_today",
+        "due_tomorrow",
+        "late_yesterday",
+        "due_today",
+        "no_deadline",
+    ]
+
+
+def test_rows_hold_plain_values(shop: dict[str, int]) -> None:
+    source = OrderListSource(now=clock)
+    rows = source.rows([shop["due_today"], shop["completed"]])
+    assert rows[shop["due_today"]] == {
+        "order_no": "576400000000002",
+        "marketplace": "TikTok Shop",
+        "status": "to_ship",
+        "ordered_at": dt.datetime(2025, 3, 4, 12, 0),
+        "ship_by": dt.datetime(2025, 3, 5, 15, 0),
+        "buyer": "Siti Aminah",
+        "recipient": "Siti",
+        "city": "",
+        "courier": "J&T EZ",
+        "tracking_no": "",
+        "total": 89_000,
+    }
+    assert rows[shop["completed"]]["total"] == 1_250_000
+    assert isinstance(rows[shop["completed"]]["total"], int)
+    assert source.badge_label("status", "to_ship") == "Perlu Dikirim"
+    assert {c.key for c in source.columns} == set(rows[shop["completed"]])
+
+
+def test_count_by_status_ignores_the_status_filter(shop: dict[str, int]) -> None:
+    source = OrderListSource(now=clock)
+    counts = source.count_by_status(ListQuery(filters={"status": "shipped"}))
+    assert counts["to_ship"] == 5
+    assert counts["shipped"] == 1
+    assert counts["returned"] == 0
+    assert sum(counts.values()) == 8
+    searched = source.count_by_status(ListQuery(search="santoso"))
+    assert {k: v for k, v in searched.items() if v} == {"to_ship": 1, "shipped": 1}
