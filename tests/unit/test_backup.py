@@ -148,6 +148,23 @@ def test_restore_brings_back_the_backup_and_keeps_the_replaced_data(
     assert backup.check_database(database.open_database(str(db_path))) == []
 
 
+def test_a_damaged_database_is_restored_and_its_bytes_kept(
+    shop: pw.Database, db_path: Path, tmp_path: Path
+) -> None:
+    Customer.insert_many([{"name": f"Pelanggan {i:05d}"} for i in range(3000)]).execute()
+    saved = backup.backup_database(shop, tmp_path / "kemarin.sqlite")
+    database.close_database()
+    _flipped(db_path, db_path)
+    assert backup.check_database(db_path) != []
+    damaged = digest(db_path)
+
+    previous = backup.restore_database(db_path, saved)
+
+    assert previous is not None and digest(previous) == damaged
+    assert backup.check_database(db_path) == []
+    assert len(names(db_path)) == 3002
+
+
 def test_restore_into_a_new_place_needs_no_safety_copy(shop: pw.Database, tmp_path: Path) -> None:
     saved = backup.backup_database(shop)
     fresh = tmp_path / "laptop-baru.sqlite"

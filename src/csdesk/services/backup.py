@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -186,8 +187,9 @@ def check_database(db: pw.Database | Path) -> list[str]:
     own checks, as sentences for the user; an empty list means the database is healthy."""
     path = _sqlite_file(db)
     con = sqlite3.connect(path)
+    problems: list[str] = []
     try:
-        problems = _integrity_problems(con)
+        problems += _integrity_problems(con)
         for table, rowid, parent, _ in con.execute("PRAGMA foreign_key_check"):
             problems.append(f"Tabel {table} baris {rowid} merujuk data {parent} yang tidak ada")
         tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}
@@ -244,8 +246,7 @@ def restore_database(db_path: Path, source: Path) -> Path | None:
     verify_backup_file(source)
     safety = None
     if db_path.exists() and db_path.stat().st_size:
-        safety = backup_database(db_path, reason="pre-restore")
-        _leave_wal_mode(db_path)
+        safety = _keep_current(db_path)
     temp = db_path.with_name(f".{db_path.name}.restore.tmp")
     try:
         con = readonly_connection(source)
@@ -267,6 +268,23 @@ def restore_database(db_path: Path, source: Path) -> Path | None:
     return safety
 
 
+def _keep_current(db_path: Path) -> Path:
+    """Save the database about to be replaced. A damaged one (the usual reason to restore)
+    cannot go through the backup API, so its bytes (and its -wal) are kept as they are."""
+    try:
+        safety = backup_database(db_path, reason="pre-restore")
+    except BackupError:
+        folder = backups_dir_for(db_path)
+        folder.mkdir(parents=True, exist_ok=True)
+        safety = _unique_name(folder, db_path.stem, "pre-restore")
+        shutil.copyfile(db_path, safety)
+        wal = db_path.with_name(db_path.name + "-wal")
+        if wal.exists():
+            shutil.copyfile(wal, safety.with_name(safety.name + "-wal"))
+    _leave_wal_mode(db_path)
+    return safety
+
+
 def _leave_wal_mode(db_path: Path) -> None:
     """Fold the -wal file into the database before it is replaced, so no old WAL pages can
     ever be applied to the restored file. Needs the database closed everywhere."""
@@ -276,8 +294,13 @@ def _leave_wal_mode(db_path: Path) -> None:
             mode = con.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
         finally:
             con.close()
-    except sqlite3.OperationalError as exc:
+    except sqlite3.OperationalError as exc:  # locked or busy: another connection has it
         mode = str(exc)
+    except sqlite3.DatabaseError:
+        # Too damaged to open: its -wal is in the safety copy; drop it here.
+        for sidecar in _sidecars(db_path):
+            sidecar.unlink(missing_ok=True)
+        return
     if mode != "delete":
         raise BackupError(
             f"Database {db_path} sedang dipakai; tutup csdesk di jendela lain lalu ulangi ({mode})"
