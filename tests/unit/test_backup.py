@@ -96,6 +96,13 @@ def test_automatic_backups_are_rotated_manual_ones_kept(shop: pw.Database, db_pa
     assert not automatic[0].exists() and not automatic[1].exists()
 
 
+def test_backup_onto_the_database_itself_is_refused(shop: pw.Database, db_path: Path) -> None:
+    before = names(db_path)
+    with pytest.raises(BackupError, match="database itu sendiri"):
+        backup.backup_database(shop, db_path)
+    assert names(db_path) == before
+
+
 def test_postgresql_is_pointed_to_pg_dump() -> None:
     server = pw.PostgresqlDatabase("toko", host="db.example")
     with pytest.raises(BackupError, match="pg_dump"):

@@ -59,7 +59,8 @@ def _sqlite_file(db: pw.Database | Path) -> Path:
 
 
 def _fsync_file(path: Path) -> None:
-    with path.open("rb") as fh:
+    # Opened for writing: Windows refuses to flush a read-only handle.
+    with path.open("ab") as fh:
         os.fsync(fh.fileno())
 
 
@@ -130,6 +131,8 @@ def backup_database(db: pw.Database | Path, dest: Path | None = None, reason: st
         target = _unique_name(folder, source_path.stem, reason)
     else:
         target = dest
+        if target.exists() and target.samefile(source_path):
+            raise BackupError(f"Tujuan cadangan adalah database itu sendiri: {target}")
         if not target.parent.is_dir():
             raise BackupError(f"Folder tujuan cadangan tidak ada: {target.parent}")
     temp = target.with_name(target.name + ".tmp")
