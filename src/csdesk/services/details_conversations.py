@@ -1,0 +1,130 @@
+"""The conversation pane: the thread (its latest messages), and beside it the customer with
+their recent orders and open complaints, so an admin answers without leaving the chat."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from csdesk.errors import NotFoundError
+from csdesk.models import Complaint, Conversation, Message, Order, User, utcnow
+from csdesk.models.complaints import OPEN_COMPLAINT_STATUSES
+from csdesk.services.details_common import (
+    ComplaintLine,
+    CustomerSummary,
+    OrderLine,
+    complaint_lines,
+    customer_summary,
+    order_lines,
+    record,
+)
+from csdesk.services.labels import CHANNEL_LABELS, CONVERSATION_STATUS_LABELS, label
+from csdesk.services.list_sql import fetch_dicts
+
+CUSTOMER_ORDERS = 5
+
+
+@dataclass(frozen=True)
+class MessageLine:
+    id: int
+    direction: str  # in | out | note
+    author: str
+    sent_at: dt.datetime
+    body: str
+    kind: str
+    attachment: str
+
+
+@dataclass(frozen=True)
+class ConversationDetail:
+    id: int
+    channel: str
+    status: str
+    title: str
+    assignee_id: int | None
+    assignee_name: str
+    order_id: int | None
+    waiting_since: dt.datetime | None
+    first_response_due: dt.datetime | None
+    snoozed_until: dt.datetime | None
+    last_message_at: dt.datetime | None
+    message_count: int
+    version: int
+    customer: CustomerSummary | None
+    recent_orders: list[OrderLine]  # the customer's newest CUSTOMER_ORDERS
+    open_complaints: list[ComplaintLine]  # the customer's
+    messages: list[MessageLine]  # the last `limit`, oldest first
+    earlier_messages: int  # how many older messages are not in `messages`
+
+    @property
+    def channel_label(self) -> str:
+        return label(CHANNEL_LABELS, self.channel)
+
+    @property
+    def status_label(self) -> str:
+        return label(CONVERSATION_STATUS_LABELS, self.status)
+
+    @property
+    def display_name(self) -> str:
+        """Who the thread is with: the customer, else the thread's own title."""
+        return self.customer.name if self.customer else self.title
+
+
+def last_messages(conversation_id: int, limit: int) -> tuple[list[MessageLine], int]:
+    """The last `limit` messages oldest first, and how many earlier ones were left out."""
+    query = (
+        Message.select(
+            Message.id,
+            Message.direction,
+            Message.author,
+            Message.sent_at,
+            Message.body,
+            Message.kind,
+            Message.attachment,
+        )
+        .where(Message.conversation == conversation_id)
+        .order_by(Message.sent_at.desc(), Message.id.desc())
+        .limit(limit)
+    )
+    lines = [MessageLine(**row) for row in reversed(fetch_dicts(query))]
+    total = Message.select().where(Message.conversation == conversation_id).count()
+    return lines, total - len(lines)
+
+
+def conversation_detail(
+    conversation_id: int, limit: int = 200, now: dt.datetime | None = None
+) -> ConversationDetail:
+    conv = record(Conversation, conversation_id)
+    if conv is None:
+        raise NotFoundError(f"Percakapan #{conversation_id} tidak ditemukan")
+    assignee = record(User, conv["assignee"])
+    messages, earlier = last_messages(conversation_id, limit)
+    customer_id = conv["customer"]
+    summary = customer_summary(customer_id, now or utcnow())
+    if summary is None:
+        orders, complaints = [], []
+    else:
+        orders = order_lines(Order.customer == customer_id, CUSTOMER_ORDERS)
+        complaints = complaint_lines(
+            (Complaint.customer == customer_id) & Complaint.status.in_(OPEN_COMPLAINT_STATUSES)
+        )
+    return ConversationDetail(
+        id=conversation_id,
+        channel=conv["channel"],
+        status=conv["status"],
+        title=conv["title"],
+        assignee_id=conv["assignee"],
+        assignee_name=assignee["name"] if assignee else "",
+        order_id=conv["order"],
+        waiting_since=conv["waiting_since"],
+        first_response_due=conv["first_response_due"],
+        snoozed_until=conv["snoozed_until"],
+        last_message_at=conv["last_message_at"],
+        message_count=conv["message_count"],
+        version=conv["version"],
+        customer=summary,
+        recent_orders=orders,
+        open_complaints=complaints,
+        messages=messages,
+        earlier_messages=earlier,
+    )
