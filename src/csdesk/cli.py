@@ -113,10 +113,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise CsdeskError(f"File cadangan tidak ditemukan: {source}")
     safety = restore_database(Path(target).expanduser(), source)
     if args.json:
-        _print_json({"restored": str(source), "previous_backup": str(safety)})
+        _print_json({"restored": str(source), "previous_backup": str(safety) if safety else None})
     else:
         print(f"Database dipulihkan dari {source}")
-        print(f"Database sebelumnya disimpan di {safety}")
+        if safety:
+            print(f"Database sebelumnya disimpan di {safety}")
     return EXIT_OK
 
 
