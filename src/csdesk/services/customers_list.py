@@ -1,0 +1,166 @@
+"""The Pelanggan list: customers (never merged-away records), their contact, figures and segment.
+
+The order figures are columns kept on the customer (services/customer_stats.py), so filtering
+by segment and sorting by value never aggregates the order table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import peewee as pw
+
+from csdesk.models import Complaint, Customer, CustomerIdentity
+from csdesk.services import segments, text_match
+from csdesk.services.details_customers import split_tags
+from csdesk.services.labels import SEGMENT_LABELS, label
+from csdesk.services.list_sql import (
+    ALL,
+    Clock,
+    choices,
+    chunked,
+    default_clock,
+    fetch_dicts,
+    fetch_ids,
+    order_by,
+)
+from csdesk.services.listing import Choice, Column, Filter, ListQuery, Row
+
+
+def search_condition(text: str) -> pw.Expression | None:
+    """Customers whose name, nickname or any identity (phone, username, email, WhatsApp name)
+    contains `text`."""
+    terms = text_match.parse(text)
+    if terms is None:
+        return None
+
+    def like(word: str) -> pw.Expression:
+        in_identity = CustomerIdentity.select(CustomerIdentity.customer).where(
+            CustomerIdentity.value.contains(word)
+        )
+        return text_match.like_any([Customer.name, Customer.nickname], word) | Customer.id.in_(
+            in_identity
+        )
+
+    return text_match.condition(terms, table="customer_search", id_column=Customer.id, like=like)
+
+
+def _squeezed(text: str) -> str:
+    return text.replace(" ", "")
+
+
+def tag_condition(tag: str) -> pw.Expression:
+    """Customers carrying `tag` in their comma-separated tags, whatever the spacing or case."""
+    tags = pw.Value(",").concat(pw.fn.REPLACE(Customer.tags, " ", "")).concat(",")
+    return tags.contains(f",{_squeezed(tag)},")
+
+
+def known_tags() -> list[str]:
+    """Every tag in use, sorted, each spelled as first met."""
+    seen: dict[str, str] = {}
+    query = Customer.select(Customer.tags).where(
+        Customer.merged_into.is_null(), Customer.tags != ""
+    )
+    for row in fetch_dicts(query.distinct()):
+        for tag in row["tags"].split(","):
+            tag = tag.strip()
+            if tag:
+                seen.setdefault(_squeezed(tag).lower(), tag)
+    return sorted(seen.values(), key=str.lower)
+
+
+def _contact(identities: list[dict[str, Any]]) -> str:
+    """The first real phone, else the first other identity that is not masked, else any."""
+    phones = [i for i in identities if i["kind"] == "phone" and not i["masked"]]
+    unmasked = [i for i in identities if not i["masked"]]
+    for group in (phones, unmasked, identities):
+        if group:
+            return str(group[0]["value"])
+    return ""
+
+
+class CustomerListSource:
+    columns = (
+        Column("name", "Nama", width=180),
+        Column("nickname", "Panggilan", width=110),
+        Column("contact", "Kontak", "phone", width=150, sortable=False),
+        Column("orders", "Pesanan", "int", width=80),
+        Column("lifetime_value", "Nilai Belanja", "money", width=120),
+        Column("last_order_at", "Pesanan Terakhir", "datetime", width=130),
+        Column("segment", "Segmen", "badge", width=110, sortable=False),
+        Column("tags", "Tag", width=150),
+    )
+
+    def __init__(self, now: Clock | None = None):
+        self._now = default_clock(now)
+        # Tags change rarely; a panel that edits them builds a new source to refresh the list.
+        self.filters = (
+            Filter("segment", "Segmen", choices(SEGMENT_LABELS)),
+            Filter("tag", "Tag", (ALL, *(Choice(tag, tag) for tag in known_tags()))),
+        )
+
+    def badge_label(self, column_key: str, value: str) -> str:
+        return label(SEGMENT_LABELS, value)
+
+    def conditions(self, query: ListQuery) -> list[pw.Expression]:
+        conditions = [Customer.merged_into.is_null()]
+        found = search_condition(query.search)
+        if found is not None:
+            conditions.append(found)
+        segment = query.filters.get("segment")
+        if segment:
+            chosen = segments.condition(segment, segments.rules(), self._now())
+            if chosen is not None:
+                conditions.append(chosen)
+        tag = query.filters.get("tag")
+        if tag:
+            conditions.append(tag_condition(tag))
+        return conditions
+
+    def ids(self, query: ListQuery) -> list[int]:
+        sortable: dict[str, pw.ColumnBase] = {
+            "name": Customer.name,
+            "nickname": Customer.nickname,
+            "orders": Customer.order_count,
+            "lifetime_value": Customer.lifetime_value,
+            "last_order_at": Customer.last_order_at,
+            "tags": Customer.tags,
+        }
+        natural = [Customer.last_order_at.desc(nulls="LAST"), Customer.name, Customer.id]
+        select = Customer.select(Customer.id).where(*self.conditions(query))
+        return fetch_ids(select.order_by(*order_by(query, sortable, natural, Customer.id)))
+
+    def rows(self, ids: Sequence[int]) -> dict[int, Row]:
+        result: dict[int, Row] = {}
+        rules = segments.rules()
+        now = self._now()
+        for chunk in chunked(ids):
+            identities: dict[int, list[dict[str, Any]]] = {}
+            for identity in fetch_dicts(
+                CustomerIdentity.select().where(CustomerIdentity.customer.in_(chunk))
+            ):
+                identities.setdefault(identity["customer"], []).append(identity)
+            complained = set(
+                fetch_ids(segments.complained_customers().where(Complaint.customer.in_(chunk)))
+            )
+            for customer in fetch_dicts(Customer.select().where(Customer.id.in_(chunk))):
+                cid = customer["id"]
+                result[cid] = {
+                    "name": customer["name"],
+                    "nickname": customer["nickname"],
+                    "contact": _contact(sorted(identities.get(cid, []), key=lambda i: i["id"])),
+                    "orders": customer["order_count"],
+                    "lifetime_value": customer["lifetime_value"],
+                    "last_order_at": customer["last_order_at"],
+                    "segment": segments.segment_of(
+                        order_count=customer["order_count"],
+                        lifetime_value=customer["lifetime_value"],
+                        last_order_at=customer["last_order_at"],
+                        has_complaint=cid in complained,
+                        rules=rules,
+                        now=now,
+                    ),
+                    "tags": ", ".join(split_tags(customer["tags"])),
+                }
+        return result
