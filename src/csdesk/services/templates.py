@@ -117,9 +117,10 @@ def save_template(
         if template_id is None:
             template = Template.create(**fields, updated_at=utcnow())
         else:
-            template = Template.get_or_none(Template.id == template_id)
-            if template is None:
+            existing = Template.get_or_none(Template.id == template_id)
+            if existing is None:
                 raise NotFoundError(f"Template #{template_id} tidak ditemukan")
+            template = existing
             for name, value in fields.items():
                 setattr(template, name, value)
             template.updated_at = utcnow()
@@ -245,3 +246,46 @@ def sample_context() -> dict[str, str]:
         "resi": "JP4821937745",
         "alamat": "Jl. Melati No. 12, RT 03/RW 05, Kota Bandung, Jawa Barat",
     }
+
+
+def greeting_name(name: str, nickname: str) -> str:
+    """How a message addresses the customer: their nickname ("Kak Siti"), else "kak" and the
+    first word of their name, as the seeds' etiquette asks (call people by name)."""
+    if nickname.strip():
+        return nickname.strip()
+    first = name.split()[0] if name.split() else ""
+    return f"kak {first}" if first else "kak"
+
+
+def order_status_message(
+    *,
+    order_no: str,
+    status: str,
+    courier: str,
+    tracking_no: str,
+    total: int,
+    name: str,
+    nickname: str = "",
+) -> str:
+    """A ready message telling the customer where their order stands (the "where is my
+    package" question, answered in one paste)."""
+    hello = f"Halo {greeting_name(name, nickname)}, pesanan {order_no}"
+    if status in ("shipped", "delivered", "completed") and tracking_no:
+        via = f" via {courier}" if courier else ""
+        text = f"{hello} sudah dikirim{via} dengan nomor resi {tracking_no}."
+        if status == "shipped":
+            text += " Bisa dilacak di aplikasi atau website kurir ya."
+        return text + " Terima kasih sudah berbelanja 🙏"
+    if status == "unpaid":
+        return (
+            f"{hello} masih menunggu pembayaran sebesar {fmt.rupiah(total)}. "
+            "Setelah transfer, mohon kirim bukti transfernya ya 🙏"
+        )
+    if status == "to_ship":
+        return f"{hello} sudah kami terima dan sedang kami siapkan untuk dikirim ya 😊"
+    if status == "cancelled":
+        return f"{hello} sudah dibatalkan. Mohon maaf atas ketidaknyamanannya 🙏"
+    if status == "returned":
+        return f"{hello} sedang dalam proses pengembalian. Kami kabari perkembangannya ya 🙏"
+    label = ORDER_STATUS_LABELS.get(status, status).lower()
+    return f"{hello} saat ini berstatus {label}. Terima kasih 🙏"

@@ -1,0 +1,241 @@
+"""The conversation pane's two working parts: the thread as chat bubbles, and the reply box
+that expands `/shortcut` into a filled template.
+
+Bubbles are QLabels in plain-text mode: whatever a customer typed (`<script>`, a link, an
+emoji) reads exactly as sent and is never rendered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from csdesk.services import fmt, templates
+from csdesk.services.conversations import EVENT_KIND
+from csdesk.ui.widgets.card import muted_label, plain_label
+
+BUBBLE_COLOURS = {"in": "#ffffff", "out": "#dcf8c6", "note": "#fff4c2"}
+BUBBLE_MAX_WIDTH = 420
+
+
+class ThreadMessage(Protocol):
+    direction: str
+    author: str
+    sent_at: dt.datetime
+    body: str
+    kind: str
+
+
+class Bubble(QFrame):
+    """One message: who and when above the text; notes are yellow and say they are internal."""
+
+    def __init__(self, message: ThreadMessage, zone: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("bubble")
+        self.setStyleSheet(
+            f"QFrame#bubble {{ background: {BUBBLE_COLOURS.get(message.direction, '#ffffff')};"
+            " border: 1px solid #e1e4e8; border-radius: 10px; }"
+        )
+        self.setMaximumWidth(BUBBLE_MAX_WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Minimum)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(2)
+        who = message.author or ""
+        if message.direction == "note":
+            who = self.tr("Catatan internal · %s") % who if who else self.tr("Catatan internal")
+        header = muted_label(f"{who}  {fmt.datetime_short(message.sent_at, zone)}".strip())
+        header.setStyleSheet("color: #6b7480; font-size: 8pt;")
+        layout.addWidget(header)
+        if message.kind == "media" and not message.body:
+            body = plain_label(self.tr("[lampiran]"))
+        elif message.kind == "deleted":
+            body = plain_label(self.tr("Pesan ini dihapus"))
+            body.setStyleSheet("font-style: italic; color: #6b7480;")
+        else:
+            body = plain_label(message.body)
+        body.setObjectName("bubbleText")
+        layout.addWidget(body)
+        self.text = body.text()
+
+
+class ThreadView(QWidget):
+    """Messages oldest first: the customer's on the left, the shop's on the right, status
+    changes as small centred lines."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(8, 8, 8, 8)
+        self._layout.setSpacing(6)
+        self.setObjectName("thread")
+        self.setStyleSheet("QWidget#thread { background: #efeae2; border-radius: 8px; }")
+        self.bubbles: list[Bubble] = []
+
+    def set_messages(
+        self, messages: Sequence[ThreadMessage], zone: str, *, older_hidden: int = 0
+    ) -> None:
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.bubbles = []
+        if older_hidden:
+            self._add_centred(self.tr("%d pesan lama tidak ditampilkan") % older_hidden)
+        if not messages:
+            self._add_centred(self.tr("Belum ada pesan di percakapan ini."))
+        for message in messages:
+            if message.kind == EVENT_KIND:
+                stamp = fmt.datetime_short(message.sent_at, zone)
+                by = f" · {message.author}" if message.author else ""
+                self._add_centred(f"{message.body}{by} · {stamp}")
+                continue
+            bubble = Bubble(message, zone)
+            row = QHBoxLayout()
+            if message.direction == "in":
+                row.addWidget(bubble)
+                row.addStretch(1)
+            else:
+                row.addStretch(1)
+                row.addWidget(bubble)
+            holder = QWidget()
+            holder.setLayout(row)
+            row.setContentsMargins(0, 0, 0, 0)
+            self._layout.addWidget(holder)
+            self.bubbles.append(bubble)
+
+    def _add_centred(self, text: str) -> None:
+        label = muted_label(text)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet("color: #5b6470; font-size: 8pt;")
+        self._layout.addWidget(label)
+
+
+class ReplyEdit(QPlainTextEdit):
+    """Typing `/rek` then Space, Tab or Enter asks for the template behind the shortcut."""
+
+    shortcut_typed = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            word = self._word_before_cursor()
+            if word.startswith("/") and templates.find_by_shortcut(word) is not None:
+                self.shortcut_typed.emit(word)
+                return
+        super().keyPressEvent(event)
+
+    def _word_before_cursor(self) -> str:
+        before = self.toPlainText()[: self.textCursor().position()]
+        return before.split()[-1] if before.split() and not before[-1].isspace() else ""
+
+    def replace_word_before_cursor(self, word: str, text: str) -> None:
+        cursor = self.textCursor()
+        for _ in range(len(word)):
+            cursor.deletePreviousChar()
+        cursor.insertText(text)
+        self.setTextCursor(cursor)
+
+
+class ReplyBox(QWidget):
+    """Write a reply (or pick a template), then copy it to paste into WhatsApp/the marketplace
+    chat; `send_requested(text)` asks the pane to log it as the shop's reply."""
+
+    send_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context: Mapping[str, str] = {}
+        self.picker = QComboBox(self)
+        self.picker.setMinimumWidth(220)
+        self.picker.activated.connect(self._on_pick)
+        self.edit = ReplyEdit(self)
+        self.edit.setPlaceholderText(
+            self.tr("Tulis balasan… ketik / lalu shortcut (mis. /rek) dan spasi untuk template")
+        )
+        self.edit.setFixedHeight(96)
+        self.edit.shortcut_typed.connect(self._expand_shortcut)
+        self.edit.textChanged.connect(self._update_warning)
+        self.warning = QLabel(self)
+        self.warning.setObjectName("replyWarning")
+        self.warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b45309; font-weight: 600;")
+        self.warning.hide()
+        self.send_button = QPushButton(self.tr("Salin && catat balasan"), self)
+        self.send_button.setObjectName("primary")
+        self.send_button.setToolTip(
+            self.tr("Salin ke clipboard untuk ditempel di chat, lalu catat sebagai balasan toko")
+            + " (Ctrl+Enter)"
+        )
+        self.send_button.clicked.connect(self._send)
+        QShortcut(QKeySequence("Ctrl+Return"), self.edit, self._send)
+        top = QHBoxLayout()
+        top.addWidget(muted_label(self.tr("Balas")))
+        top.addStretch(1)
+        top.addWidget(self.picker)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.warning, 1)
+        bottom.addWidget(self.send_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.edit)
+        layout.addLayout(bottom)
+
+    def set_context(self, context: Mapping[str, str]) -> None:
+        """The placeholder values for this conversation's customer and order."""
+        self.context = context
+        self.picker.clear()
+        self.picker.addItem(self.tr("Sisipkan template…"), None)
+        for info in templates.list_templates():
+            self.picker.addItem(f"{info.shortcut}  {info.title}", info.id)
+        self._update_warning()
+
+    def clear(self) -> None:
+        self.edit.clear()
+
+    def insert_template(self, body: str) -> None:
+        self.edit.insertPlainText(templates.fill(body, self.context).text)
+        self.edit.setFocus()
+
+    def _on_pick(self, index: int) -> None:
+        template_id = self.picker.itemData(index)
+        self.picker.setCurrentIndex(0)
+        if template_id is not None:
+            self.insert_template(templates.get_template(int(template_id)).body)
+
+    def _expand_shortcut(self, word: str) -> None:
+        info = templates.find_by_shortcut(word)
+        if info is not None:
+            self.edit.replace_word_before_cursor(word, templates.fill(info.body, self.context).text)
+
+    def _update_warning(self) -> None:
+        # Whatever is left unfilled in the box (no resi yet, no bank account set up) would
+        # reach the customer as "{resi}": say so before it is copied.
+        missing = templates.fill(self.edit.toPlainText(), self.context).missing
+        known = [key for key in missing if key in templates.PLACEHOLDERS]
+        if known:
+            names = ", ".join("{" + key + "}" for key in known)
+            self.warning.setText(self.tr("⚠ Belum terisi: %s — lengkapi sebelum dikirim") % names)
+        self.warning.setVisible(bool(known))
+
+    def _send(self) -> None:
+        text = self.edit.toPlainText().strip()
+        if text:
+            self.send_requested.emit(text)
