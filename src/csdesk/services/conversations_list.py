@@ -48,12 +48,13 @@ def is_unassigned() -> pw.Expression:
     return Conversation.assignee.is_null() & (Conversation.status != "closed")
 
 
-def message_condition(terms: text_match.Terms) -> pw.Expression:
+def message_condition(terms: text_match.Terms, newest: int | None = None) -> pw.Expression:
     return text_match.condition(
         terms,
         table="message_search",
         id_column=Message.id,
         like=lambda word: Message.body.contains(word),
+        newest=newest,
     )
 
 

@@ -28,9 +28,9 @@ from csdesk.services.list_sql import (
 from csdesk.services.listing import Choice, Column, Filter, ListQuery, Row
 
 
-def search_condition(text: str) -> pw.Expression | None:
+def search_condition(text: str, newest: int | None = None) -> pw.Expression | None:
     """Customers whose name, nickname or any identity (phone, username, email, WhatsApp name)
-    contains `text`."""
+    contains `text` (`newest`: see text_match.condition)."""
     terms = text_match.parse(text)
     if terms is None:
         return None
@@ -43,7 +43,9 @@ def search_condition(text: str) -> pw.Expression | None:
             in_identity
         )
 
-    return text_match.condition(terms, table="customer_search", id_column=Customer.id, like=like)
+    return text_match.condition(
+        terms, table="customer_search", id_column=Customer.id, like=like, newest=newest
+    )
 
 
 def _squeezed(text: str) -> str:

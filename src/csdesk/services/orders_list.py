@@ -44,8 +44,9 @@ SEARCH_COLUMNS = (
 )
 
 
-def search_condition(text: str) -> pw.Expression | None:
-    """Orders whose number, tracking number, buyer, recipient or phone contain `text`."""
+def search_condition(text: str, newest: int | None = None) -> pw.Expression | None:
+    """Orders whose number, tracking number, buyer, recipient or phone contain `text`
+    (`newest`: see text_match.condition)."""
     terms = text_match.parse(text)
     if terms is None:
         return None
@@ -54,6 +55,7 @@ def search_condition(text: str) -> pw.Expression | None:
         table="order_search",
         id_column=Order.id,
         like=lambda word: text_match.like_any(SEARCH_COLUMNS, word),
+        newest=newest,
     )
 
 
@@ -92,7 +94,7 @@ class OrderListSource:
     def badge_label(self, column_key: str, value: str) -> str:
         return label(ORDER_STATUS_LABELS, value)
 
-    def _conditions(self, query: ListQuery, *, with_status: bool = True) -> list[pw.Expression]:
+    def conditions(self, query: ListQuery, *, with_status: bool = True) -> list[pw.Expression]:
         conditions: list[pw.Expression] = []
         found = search_condition(query.search)
         if found is not None:
@@ -128,7 +130,7 @@ class OrderListSource:
         select = Order.select(Order.id)
         if query.sort == "buyer":
             select = select.join(Customer, pw.JOIN.LEFT_OUTER, on=(Order.customer == Customer.id))
-        conditions = self._conditions(query)
+        conditions = self.conditions(query)
         if conditions:
             select = select.where(*conditions)
         natural = [Order.ordered_at.desc(), Order.id.desc()]
@@ -138,7 +140,7 @@ class OrderListSource:
         """Orders per status for the query without its status filter (the tabs' counts)."""
         counts = dict.fromkeys(ORDER_STATUSES, 0)
         select = Order.select(Order.status, pw.fn.COUNT(Order.id))
-        conditions = self._conditions(query, with_status=False)
+        conditions = self.conditions(query, with_status=False)
         if conditions:
             select = select.where(*conditions)
         for status, count in fetch_tuples(select.group_by(Order.status)):

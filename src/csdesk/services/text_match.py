@@ -62,10 +62,15 @@ def parse(text: str) -> Terms | None:
     return Terms(tuple(text.split()))
 
 
-def fts_ids(table: str, terms: Terms) -> pw.SQL:
-    """`SELECT rowid FROM <table> WHERE <table> MATCH …` as a subquery for `id IN (…)`.
-    `table` is one of our own search tables, never user input."""
-    return pw.SQL(f"(SELECT rowid FROM {table} WHERE {table} MATCH ?)", [terms.fts_query()])
+def fts_ids(table: str, terms: Terms, newest: int | None = None) -> pw.SQL:
+    """`SELECT rowid FROM <table> WHERE <table> MATCH …` as a subquery for `id IN (…)`, with
+    only the `newest` highest row ids when given: FTS5 walks its index in rowid order and
+    stops there, so a common word costs as little as a rare one. `table` is one of our own
+    search tables, never user input."""
+    sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
+    if newest is not None:
+        sql += f" ORDER BY rowid DESC LIMIT {int(newest)}"
+    return pw.SQL(f"({sql})", [terms.fts_query()])
 
 
 def like_any(columns: Sequence[pw.ColumnBase], word: str) -> pw.Expression:
@@ -83,10 +88,12 @@ def condition(
     table: str,
     id_column: pw.ColumnBase,
     like: Callable[[str], pw.Expression],
+    newest: int | None = None,
 ) -> pw.Expression:
     """Rows containing every word: through the FTS `table` when it can, else `like(word)` for
     each word. `like` must look at the columns `table` indexes, so both paths find the same
-    rows."""
+    rows. `newest` keeps, on the FTS path, only that many matches with the highest ids (the
+    caller orders by id descending and takes as many)."""
     if use_index(terms):
-        return id_column.in_(fts_ids(table, terms))
+        return id_column.in_(fts_ids(table, terms, newest))
     return functools.reduce(operator.and_, [like(word) for word in terms.words])
