@@ -25,7 +25,6 @@ from csdesk.services.details import ComplaintLine, CustomerSummary, EventLine, O
 from csdesk.services.labels import (
     COMPLAINT_CATEGORY_LABELS,
     COMPLAINT_STATUS_LABELS,
-    MARKETPLACE_LABELS,
     ORDER_STATUS_LABELS,
     label,
 )
@@ -63,11 +62,15 @@ class RecordTable(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # The pane is narrow: the last column gives way (elided) so no horizontal scroll bar
+        # eats the last row.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.cellDoubleClicked.connect(lambda row, _col: self._activate(row))
         self.setToolTip(self.tr("Klik dua kali untuk membuka"))
 
@@ -88,6 +91,7 @@ class RecordTable(QTableWidget):
         for r, (record_id, cells, status) in enumerate(rows):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if c == 0:
                     item.setData(ID_ROLE, record_id)
                 if c == 2 and status:
@@ -115,7 +119,7 @@ class OrderTable(RecordTable):
                 (
                     o.id,
                     (
-                        f"{o.order_no} · {label(MARKETPLACE_LABELS, o.marketplace)}",
+                        o.order_no,
                         fmt.datetime_short(o.ordered_at, zone),
                         label(ORDER_STATUS_LABELS, o.status),
                         fmt.rupiah(o.total),

@@ -60,7 +60,9 @@ class OrderDetailView(DetailView):
         )  # fmt: skip
         self.items.setToolTip("")
         self.items.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.items.horizontalHeader().setStretchLastSection(False)
+        self.items.horizontalHeader().setSectionResizeMode(
+            4, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.items_card.add(self.items)
         self.totals = FieldGrid()
         self.totals.add_field("shipping_fee", self.tr("Ongkir"))

@@ -1,0 +1,161 @@
+"""One customer: who they are on every channel, what they like, what they bought, what they
+said and what went wrong, so every admin treats a loyal customer as loyal."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from csdesk.models import utcnow
+from csdesk.services import details, fmt, settings
+from csdesk.services.labels import (
+    CHANNEL_LABELS,
+    CONVERSATION_STATUS_LABELS,
+    MARKETPLACE_LABELS,
+    SEGMENT_LABELS,
+    label,
+)
+from csdesk.ui.panels.detail_parts import ComplaintTable, OrderTable, RecordTable
+from csdesk.ui.panels.detail_view import DetailView
+from csdesk.ui.widgets.card import Badge, Card, heading_label, muted_label, plain_label
+from csdesk.ui.widgets.fields import FieldGrid
+
+IDENTITY_CAPTIONS = {
+    "phone": "Telepon",
+    "email": "Email",
+    "whatsapp": "Nama WhatsApp",
+    "instagram": "Instagram",
+    "marketplace": "Username",
+}
+
+
+class CustomerDetailView(DetailView):
+    empty_icon = "fa5s.user"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Pilih pelanggan di daftar untuk melihat detailnya"), parent)
+        head = QHBoxLayout()
+        self.name = heading_label()
+        self.name.setObjectName("customerName")
+        self.segment = Badge()
+        head.addWidget(self.name, 1)
+        head.addWidget(self.segment)
+        self.content.addLayout(head)
+        self.subtitle = muted_label()
+        self.content.addWidget(self.subtitle)
+        self.tags = plain_label()
+        self.tags.setStyleSheet("color: #0f766e; font-weight: 600;")
+        self.content.addWidget(self.tags)
+
+        stats = Card(self.tr("Ringkasan"))
+        self.stats = FieldGrid()
+        for key, caption in (
+            ("orders", self.tr("Pesanan")),
+            ("lifetime_value", self.tr("Total belanja")),
+            ("first_order", self.tr("Pesanan pertama")),
+            ("last_order", self.tr("Pesanan terakhir")),
+            ("open_complaints", self.tr("Komplain terbuka")),
+        ):
+            self.stats.add_field(key, caption)
+        stats.add(self.stats)
+        self.content.addWidget(stats)
+
+        identities = Card(self.tr("Kontak & akun"))
+        self.identities = FieldGrid()
+        for kind, caption in IDENTITY_CAPTIONS.items():
+            self.identities.add_field(kind, self.tr(caption), copyable=True)
+        identities.add(self.identities)
+        self.content.addWidget(identities)
+
+        notes = Card(self.tr("Preferensi & catatan"))
+        self.notes = FieldGrid()
+        self.notes.add_field("preferences", self.tr("Preferensi"))
+        self.notes.add_field("notes", self.tr("Catatan"))
+        self.notes.add_field("city", self.tr("Kota"))
+        notes.add(self.notes)
+        self.content.addWidget(notes)
+
+        self.orders_card = Card(self.tr("Pesanan terakhir"))
+        self.orders = OrderTable()
+        self.orders.activated_id.connect(lambda oid: self.open_record.emit("order", oid))
+        self.no_orders = muted_label(self.tr("Belum ada pesanan."))
+        self.orders_card.add(self.orders)
+        self.orders_card.add(self.no_orders)
+        self.content.addWidget(self.orders_card)
+
+        self.conversations_card = Card(self.tr("Percakapan"))
+        self.conversations = RecordTable(
+            [self.tr("Kanal"), self.tr("Pesan terakhir"), self.tr("Status"), self.tr("Isi")]
+        )
+        self.conversations.activated_id.connect(
+            lambda cid: self.open_record.emit("conversation", cid)
+        )
+        self.conversations_card.add(self.conversations)
+        self.content.addWidget(self.conversations_card)
+
+        self.complaints_card = Card(self.tr("Komplain"))
+        self.complaints = ComplaintTable()
+        self.complaints.activated_id.connect(lambda cid: self.open_record.emit("complaint", cid))
+        self.complaints_card.add(self.complaints)
+        self.content.addWidget(self.complaints_card)
+        self.content.addStretch(1)
+
+    def load(self, record_id: int) -> None:
+        d = details.customer_detail(record_id)
+        zone = settings.load().zone
+        self.name.setText(d.name)
+        self.segment.set_status(d.segment, label(SEGMENT_LABELS, d.segment))
+        subtitle = [self.tr("Panggilan: %s") % d.nickname] if d.nickname else []
+        if d.merged_into_id:
+            subtitle.append(self.tr("Sudah digabung ke pelanggan #%d") % d.merged_into_id)
+        self.subtitle.setText(" · ".join(subtitle))
+        self.subtitle.setVisible(bool(subtitle))
+        self.tags.setText("  ".join(f"#{tag}" for tag in d.tags))
+        self.tags.setVisible(bool(d.tags))
+
+        self.stats.set_value("orders", str(d.order_count))
+        self.stats.set_value("lifetime_value", fmt.rupiah(d.lifetime_value))
+        self.stats.set_value("first_order", fmt.datetime_long(d.first_order_at, zone))
+        self.stats.set_value("last_order", fmt.datetime_long(d.last_order_at, zone))
+        self.stats.set_value("open_complaints", str(d.open_complaints))
+
+        grouped: dict[str, list[str]] = {kind: [] for kind in IDENTITY_CAPTIONS}
+        for identity in d.identities:
+            value = identity.value
+            if identity.kind == "phone":
+                value = fmt.phone_display(value)
+            if identity.kind == "marketplace" and identity.marketplace:
+                value = f"{value} ({label(MARKETPLACE_LABELS, identity.marketplace)})"
+            grouped.setdefault(identity.kind, []).append(value)
+        for kind in IDENTITY_CAPTIONS:
+            values = grouped.get(kind, [])
+            self.identities.set_value(kind, "\n".join(values))
+            self.identities.set_row_visible(kind, bool(values))
+
+        self.notes.set_value("preferences", d.preferences)
+        self.notes.set_value("notes", d.notes)
+        self.notes.set_value("city", d.city)
+
+        self.orders_card.set_title(
+            self.tr("Pesanan terakhir (%d dari %d)") % (len(d.recent_orders), d.order_count)
+        )
+        self.orders.set_orders(d.recent_orders, zone)
+        self.no_orders.setVisible(not d.recent_orders)
+
+        self.conversations.set_rows(
+            [
+                (
+                    c.id,
+                    (
+                        label(CHANNEL_LABELS, c.channel),
+                        fmt.datetime_short(c.last_message_at, zone),
+                        label(CONVERSATION_STATUS_LABELS, c.status),
+                        c.preview,
+                    ),
+                    c.status,
+                )
+                for c in d.conversations
+            ]
+        )
+        self.conversations_card.setVisible(bool(d.conversations))
+        self.complaints.set_complaints(d.complaints, zone, utcnow())
+        self.complaints_card.setVisible(bool(d.complaints))
