@@ -61,6 +61,7 @@ class Bubble(QFrame):
             who = self.tr("Catatan internal · %s") % who if who else self.tr("Catatan internal")
         header = muted_label(f"{who}  {fmt.datetime_short(message.sent_at, zone)}".strip())
         header.setStyleSheet("color: #6b7480; font-size: 8pt;")
+        header.setWordWrap(False)
         layout.addWidget(header)
         if message.kind == "media" and not message.body:
             body = plain_label(self.tr("[lampiran]"))
@@ -70,6 +71,14 @@ class Bubble(QFrame):
         else:
             body = plain_label(message.body)
         body.setObjectName("bubbleText")
+        # A wrapping QLabel asks for very little width; give it its text's natural width (up
+        # to the bubble's maximum) so short messages stay on one line.
+        natural = max(
+            (body.fontMetrics().horizontalAdvance(line) for line in body.text().splitlines()),
+            default=0,
+        )
+        header_width = header.sizeHint().width()
+        body.setMinimumWidth(min(max(natural, header_width) + 4, BUBBLE_MAX_WIDTH - 24))
         layout.addWidget(body)
         self.text = body.text()
 
@@ -84,6 +93,7 @@ class ThreadView(QWidget):
         self._layout.setContentsMargins(8, 8, 8, 8)
         self._layout.setSpacing(6)
         self.setObjectName("thread")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("QWidget#thread { background: #efeae2; border-radius: 8px; }")
         self.bubbles: list[Bubble] = []
 
