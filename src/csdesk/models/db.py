@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import peewee as pw
 
@@ -45,6 +46,16 @@ def describe(target: str) -> str:
         scheme, rest = target.split("://", 1)
         return f"{scheme}://…@{rest.split('@', 1)[1]}"
     return target
+
+
+def _server_error(exc: Exception, url: str) -> str:
+    """A driver error as one line without the URL's password: libpq's messages span lines
+    ("… Connection refused\n\tIs the server running …"), and the CLI prints one line."""
+    text = " ".join(str(exc).split())
+    password = urlsplit(url).password
+    for secret in {password, unquote(password)} if password else ():
+        text = text.replace(secret, "…")
+    return text
 
 
 def _check_sqlite_file(path: Path) -> None:
@@ -141,7 +152,9 @@ def _open_url(url: str) -> pw.Database:
         db.connect()
         tables = db.get_tables()
     except Exception as exc:  # driver errors vary: psycopg2, psycopg, missing driver
-        raise DatabaseOpenError(f"Database {describe(url)} tidak bisa dibuka: {exc}") from exc
+        raise DatabaseOpenError(
+            f"Database {describe(url)} tidak bisa dibuka: {_server_error(exc, url)}"
+        ) from exc
     if tables and META_TABLE not in tables:
         db.close()
         raise DatabaseOpenError(f"{describe(url)} berisi tabel lain, bukan database csdesk")

@@ -26,6 +26,7 @@ from csdesk.models.base import utcnow
 from csdesk.models.db import SQLITE_MAGIC, is_foreign, read_file_info, readonly_connection
 from csdesk.models.schema import SCHEMA_VERSION
 from csdesk.paths import backups_dir_for
+from csdesk.services.pg import check_server
 
 MANUAL = "manual"
 KEEP_AUTOMATIC = 10
@@ -187,7 +188,10 @@ def _rotate(db_path: Path) -> None:
 
 def check_database(db: pw.Database | Path) -> list[str]:
     """Problems found by SQLite's integrity and foreign-key checks and the search indexes'
-    own checks, as sentences for the user; an empty list means the database is healthy."""
+    own checks (on PostgreSQL: `pg.check_server`), as sentences for the user; an empty list
+    means the database is healthy."""
+    if isinstance(db, pw.Database) and not isinstance(db, pw.SqliteDatabase):
+        return check_server(db)
     path = _sqlite_file(db)
     con = sqlite3.connect(path)
     problems: list[str] = []
