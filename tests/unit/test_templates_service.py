@@ -128,3 +128,16 @@ def test_context_without_nickname_falls_back(db: object) -> None:
 def test_sample_context_is_siti(db: object) -> None:
     sample = templates.sample_context()
     assert (sample["nama"], sample["panggilan"]) == ("Siti Rahma", "Kak Siti")
+
+
+def test_order_status_message_reads_like_a_seller() -> None:
+    common = {"order_no": "2603ABC", "courier": "JNE REG", "tracking_no": "", "total": 189_000}
+    assert templates.order_status_message(
+        **common, status="unpaid", name="Budi Santoso"
+    ).startswith("Halo kak Budi, pesanan 2603ABC masih menunggu pembayaran sebesar Rp189.000.")
+    shipped = templates.order_status_message(
+        **{**common, "tracking_no": "CGK123"}, status="delivered", name="Siti", nickname="Kak Siti"
+    )
+    assert shipped.startswith("Halo Kak Siti, pesanan 2603ABC sudah dikirim via JNE REG dengan")
+    assert "CGK123" in shipped
+    assert templates.greeting_name("", "") == "kak"
