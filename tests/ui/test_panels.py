@@ -142,9 +142,7 @@ def test_open_record_clears_filters_that_hide_it(qtbot, shop: dict[str, int]) ->
     assert panel.detail.label.text() == "Eko Prasetyo"
 
 
-def test_no_match_shows_an_empty_state_that_clears_the_search(
-    qtbot, shop: dict[str, int]
-) -> None:
+def test_no_match_shows_an_empty_state_that_clears_the_search(qtbot, shop: dict[str, int]) -> None:
     panel = CityPanel(tabs=False)
     qtbot.addWidget(panel)
     panel.show()

@@ -21,13 +21,14 @@ AMBER = "#b45309"
 STYLESHEET = f"""
 QLabel#panelTitle {{ font-size: 16pt; font-weight: 600; color: {TEXT}; }}
 QLabel#countLabel {{ color: {MUTED}; }}
+QLabel#filterLabel {{ color: {MUTED}; }}
 QLabel#muted {{ color: {MUTED}; }}
 QListWidget#sidebar {{
     background: {SIDEBAR}; border: none; border-right: 1px solid {BORDER};
     padding-top: 8px; outline: 0;
 }}
 QListWidget#sidebar::item {{
-    padding: 9px 12px; margin: 2px 8px; border-radius: 6px; color: {TEXT};
+    padding-left: 12px; margin: 0 8px; border-radius: 6px; color: {TEXT};
 }}
 QListWidget#sidebar::item:hover {{ background: #f0f2f5; }}
 QListWidget#sidebar::item:selected {{ background: {ACCENT_LIGHT}; color: {ACCENT}; }}
@@ -36,7 +37,7 @@ QHeaderView::section {{
     background: #fafafa; border: none; border-bottom: 1px solid {BORDER};
     padding: 5px 6px; font-weight: 600; color: #374151;
 }}
-QTabBar::tab {{ padding: 6px 12px; color: {MUTED}; }}
+QTabBar::tab {{ padding: 6px 10px; color: {MUTED}; }}
 QTabBar::tab:selected {{ color: {ACCENT}; border-bottom: 2px solid {ACCENT}; }}
 QPushButton#primary {{
     background: {ACCENT}; color: white; border: none; border-radius: 6px;

@@ -9,6 +9,8 @@ from csdesk.ui.widgets.delegates import BadgeDelegate
 from csdesk.ui.widgets.lazy_table import LazyTableModel
 
 ROW_HEIGHT = 30
+CELL_PADDING = 18
+WIDEST_SAMPLE = {"datetime": "30 Sep 2026 23.59", "money": "Rp99.999.999"}
 
 
 class DataTable(QTableView):
@@ -45,12 +47,20 @@ class DataTable(QTableView):
         header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
         self.setSortingEnabled(True)
         for number, column in enumerate(model.columns):
-            self.setColumnWidth(number, column.width)
+            self.setColumnWidth(number, max(column.width, self._fitting_width(column.kind)))
             if column.kind == "badge":
                 self.setItemDelegateForColumn(number, self._badges)
         header.sortIndicatorChanged.connect(self._keep_indicator_on_sortable)
         self.selectionModel().currentRowChanged.connect(self._emit_current)
         model.modelReset.connect(lambda: self.current_id_changed.emit(0))
+
+    def _fitting_width(self, kind: str) -> int:
+        """Dates and money must never be cut off, whatever the font: the width of the widest
+        value of that kind, plus the cell's padding."""
+        sample = WIDEST_SAMPLE.get(kind)
+        if sample is None:
+            return 0
+        return self.fontMetrics().horizontalAdvance(sample) + CELL_PADDING
 
     def current_id(self) -> int | None:
         index = self.currentIndex()

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from csdesk.services.listing import Filter, ListQuery
 from csdesk.ui.widgets.cells import number
@@ -67,8 +75,12 @@ class FilterBar(QWidget):
         for spec in filters:
             if spec is self._tab_filter:
                 continue
+            caption = QLabel(spec.label, self)
+            caption.setObjectName("filterLabel")
+            row.addWidget(caption)
             combo = QComboBox(self)
             combo.setToolTip(spec.label)
+            caption.setBuddy(combo)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             for choice in spec.choices:
                 combo.addItem(choice.label, choice.value)
@@ -129,10 +141,13 @@ class FilterBar(QWidget):
         query = self.query()
         query.filters.pop(self._tab_filter.key, None)
         counts = self._tab_counts(query)
+        current = self.tabs.currentIndex()
         for index, choice in enumerate(self._tab_filter.choices):
             count = counts.get(choice.value) if choice.value else sum(counts.values())
             caption = choice.label if count is None else f"{choice.label} ({number(count)})"
             self.tabs.setTabText(index, caption)
+            # An empty status (e.g. "Lainnya (0)") only takes room; the chosen tab stays.
+            self.tabs.setTabVisible(index, not choice.value or bool(count) or index == current)
 
     # --- internals ------------------------------------------------------------------------
 

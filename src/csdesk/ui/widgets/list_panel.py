@@ -7,8 +7,8 @@ its detail view. The detail view is any widget with `show_id(id | None)` and the
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,6 +24,9 @@ from csdesk.ui.widgets.data_table import DataTable
 from csdesk.ui.widgets.empty_state import EmptyState
 from csdesk.ui.widgets.filter_bar import FilterBar, TabCounts
 from csdesk.ui.widgets.lazy_table import LazyTableModel
+
+DETAIL_SHARE = 0.45
+DETAIL_MIN_WIDTH = 420
 
 
 class ListPanel(QWidget):
@@ -101,6 +104,7 @@ class ListPanel(QWidget):
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_search)
         self._loaded = False
+        self._sized = False
 
     # --- what the main window calls -------------------------------------------------------
 
@@ -142,6 +146,22 @@ class ListPanel(QWidget):
     def focus_search(self) -> None:
         self.filter_bar.search.setFocus()
         self.filter_bar.search.selectAll()
+
+    def splitter_state(self) -> QByteArray:
+        return self.splitter.saveState()
+
+    def restore_splitter_state(self, state: QByteArray) -> None:
+        self._sized = self.splitter.restoreState(state)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized and self.splitter.width() > 0:
+            # Size hints alone squeeze whichever side has the wider content; start from a
+            # fixed share instead: the list a little wider than the detail pane.
+            self._sized = True
+            width = self.splitter.width()
+            detail = max(DETAIL_MIN_WIDTH, int(width * DETAIL_SHARE))
+            self.splitter.setSizes([width - detail, detail])
 
     # --- internals ------------------------------------------------------------------------
 

@@ -1,0 +1,102 @@
+"""The main window on a demo shop: navigation, shortcuts, refresh, status bar, geometry."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+
+from csdesk.models import Order
+from csdesk.services.demo import generate_demo
+from csdesk.ui.main_window import MainWindow, window_settings
+
+TITLES = ["Dasbor", "Inbox", "Pelanggan", "Pesanan", "Keluhan", "Template", "Pengaturan"]
+
+
+@pytest.fixture
+def demo(db):
+    generate_demo(200, seed=7)
+    return db
+
+
+@pytest.fixture
+def window(qtbot, demo):
+    win = MainWindow(demo)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    QThreadPool.globalInstance().waitForDone(30_000)
+
+
+def test_opens_on_the_dashboard_with_every_navigation_item(window: MainWindow) -> None:
+    assert window.welcome is None
+    assert window.current_key() == "dashboard"
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == TITLES
+
+
+def test_every_navigation_item_shows_its_panel(window: MainWindow) -> None:
+    for row, title in enumerate(TITLES):
+        window.nav.setCurrentRow(row)
+        panel = window.stack.currentWidget()
+        assert panel is window.panels[window.specs[row].key]
+        assert panel.title == title
+        assert panel.isVisible()
+
+
+def test_ctrl_number_shortcuts_switch_panels(qtbot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for number, spec in enumerate(window.specs, start=1):
+        assert window.panel_actions[spec.key].shortcut() == QKeySequence(f"Ctrl+{number}")
+    QTest.keySequence(window, QKeySequence("Ctrl+4"))
+    assert window.current_key() == "orders"
+    QTest.keySequence(window, QKeySequence("Ctrl+2"))
+    assert window.current_key() == "inbox"
+    assert window.panels["inbox"].row_count() > 0
+
+
+def test_f5_reloads_the_visible_list(qtbot, window: MainWindow) -> None:
+    orders = window.show_panel("orders")
+    before = orders.row_count()
+    assert orders.count_label.text() == f"{before} pesanan"
+    Order.create(
+        marketplace="manual",
+        order_no="WA-TES-0001",
+        status="to_ship",
+        ordered_at=dt.datetime(2026, 11, 23, 3, 0),
+        buyer_name="Pembeli Baru",
+        total=150_000,
+    )
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keySequence(window, QKeySequence("F5"))
+    assert orders.row_count() == before + 1
+
+
+def test_status_bar_shows_the_database_and_its_counts(qtbot, window: MainWindow, db_path) -> None:
+    assert str(db_path) in window.db_label.text()
+    qtbot.waitUntil(lambda: "pesanan" in window.counts_label.text(), timeout=10_000)
+    assert window.counts_label.text().startswith("200 pesanan · ")
+
+
+def test_window_size_is_remembered(qtbot, demo) -> None:
+    first = MainWindow(demo)
+    qtbot.addWidget(first)
+    first.resize(1000, 700)
+    first.show()
+    orders = first.show_panel("orders")
+    orders.splitter.setSizes([500, 300])
+    kept = orders.splitter.sizes()
+    first.close()
+    assert window_settings().value("geometry") == first.saveGeometry()
+    second = MainWindow(demo)
+    qtbot.addWidget(second)
+    second.show()
+    # The offscreen screen is 800 px tall: the restored frame may shift by its border.
+    assert second.width() == 1000 and abs(second.height() - 700) <= 10
+    assert second.show_panel("orders").splitter.sizes() == kept
+    QThreadPool.globalInstance().waitForDone(30_000)
