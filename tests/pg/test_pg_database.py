@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import peewee as pw
-import psycopg2
 import pytest
 
 from csdesk.errors import BackupError, DatabaseOpenError, NewerSchemaError
@@ -14,6 +13,8 @@ from csdesk.models import Customer, schema
 from csdesk.models.schema import ALL_MODELS, META_TABLE, SCHEMA_VERSION
 from csdesk.services.backup import backup_database, check_database
 from csdesk.services.database import close_database, open_database
+
+psycopg2 = pytest.importorskip("psycopg2", reason="psycopg2 (driver PostgreSQL) tidak terpasang")
 
 
 def raw(url: str, sql: str) -> list[tuple[object, ...]]:
