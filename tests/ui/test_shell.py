@@ -100,3 +100,82 @@ def test_window_size_is_remembered(qtbot, demo) -> None:
     assert second.width() == 1000 and abs(second.height() - 700) <= 10
     assert second.show_panel("orders").splitter.sizes() == kept
     QThreadPool.globalInstance().waitForDone(30_000)
+
+
+@pytest.fixture
+def app_globals(monkeypatch: pytest.MonkeyPatch):
+    """run_gui installs process-wide hooks; put them back after the test."""
+    import faulthandler
+    import logging
+    import sys
+    import threading
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    handlers = list(logging.getLogger().handlers)
+    yield
+    for handler in logging.getLogger().handlers:
+        if handler not in handlers:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+    faulthandler.enable()
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(
+    qtbot, tmp_path, app_globals, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from csdesk.app import run_gui
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _title, text: shown.append(text))
+    notes = tmp_path / "catatan.sqlite"
+    notes.write_bytes(b"daftar belanja, bukan database")
+    assert run_gui(str(notes)) == 2
+    assert shown and "catatan.sqlite" in shown[0]
+    assert notes.read_bytes() == b"daftar belanja, bukan database"
+
+
+def test_a_second_start_says_csdesk_is_already_open(
+    qtbot, db_path, app_globals, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from csdesk.app import acquire_single_instance, run_gui
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _title, text: shown.append(text))
+    first = acquire_single_instance()
+    assert first is not None
+    try:
+        assert run_gui(str(db_path)) == 0
+    finally:
+        first.unlock()
+    assert shown == ["csdesk sudah terbuka di jendela lain."]
+    assert not db_path.exists()
+
+
+def test_an_error_on_a_worker_thread_is_logged_and_shown(
+    qtbot, data_dir, app_globals, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from csdesk.app import CrashReporter, setup_logging
+    from csdesk.ui.dialogs.crash import CrashDialog
+
+    shown: list[str] = []
+    monkeypatch.setattr(CrashDialog, "exec", lambda self: shown.append(self.text.toPlainText()))
+    log_path = setup_logging()
+    reporter = CrashReporter(log_path)
+    reporter.install()
+
+    def broken() -> None:
+        raise ValueError("stok tidak boleh negatif")
+
+    worker = threading.Thread(target=broken)
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "ValueError: stok tidak boleh negatif" in shown[0]
+    assert "stok tidak boleh negatif" in log_path.read_text(encoding="utf-8")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from csdesk.services.search import SearchHit, global_search
+from csdesk.ui.widgets.two_line import SUBTITLE_ROLE, TwoLineDelegate
 
 DEBOUNCE_MS = 200
 MIN_CHARS = 2
@@ -53,6 +54,8 @@ class GlobalSearchDialog(QDialog):
         self.results = QListWidget(self)
         self.results.setUniformItemSizes(False)
         self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setItemDelegate(TwoLineDelegate(self.results))
         self.hint = QLabel(self)
         self.hint.setObjectName("muted")
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
@@ -142,11 +145,11 @@ class GlobalSearchDialog(QDialog):
 
     def _add_hit(self, hit: SearchHit) -> None:
         # QListWidgetItem text is always plain: customer names cannot inject markup here.
-        text = hit.title if not hit.subtitle else f"{hit.title}\n{hit.subtitle}"
-        item = QListWidgetItem(text)
+        item = QListWidgetItem(hit.title)
+        item.setData(SUBTITLE_ROLE, hit.subtitle)
         item.setData(KIND_ROLE, hit.kind)
         item.setData(ID_ROLE, int(hit.id))
-        item.setToolTip(text)
+        item.setToolTip(f"{hit.title}\n{hit.subtitle}" if hit.subtitle else hit.title)
         self.results.addItem(item)
 
     def _select_next(self, step: int) -> None:

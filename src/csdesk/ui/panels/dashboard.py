@@ -29,6 +29,7 @@ from csdesk.services import dashboard, fmt
 from csdesk.services import settings as shop_settings
 from csdesk.ui import theme
 from csdesk.ui.widgets.cells import number
+from csdesk.ui.widgets.two_line import SUBTITLE_ROLE, TwoLineDelegate
 
 _T = QCoreApplication.translate
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -89,7 +90,7 @@ class StatCard(QFrame):
         self.setObjectName("statCard")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumSize(QSize(200, 112))
+        self.setMinimumSize(QSize(200, 118))
         self.setAccessibleName(spec.title)
         icon = QLabel(self)
         icon.setPixmap(qta.icon(spec.icon, color=theme.MUTED).pixmap(QSize(18, 18)))
@@ -100,15 +101,19 @@ class StatCard(QFrame):
         self.value.setObjectName("statValue")
         self.detail = QLabel("", self)
         self.detail.setObjectName("statDetail")
+        # The number and its sub-line sit at the bottom, so numbers line up across a row of
+        # cards even when one title needs two lines.
+        self.detail.setFixedHeight(self.detail.fontMetrics().height())
         layout = QGridLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setContentsMargins(16, 14, 16, 12)
         layout.setHorizontalSpacing(8)
+        layout.setVerticalSpacing(2)
         layout.addWidget(icon, 0, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.title, 0, 1)
-        layout.addWidget(self.value, 1, 0, 1, 2)
-        layout.addWidget(self.detail, 2, 0, 1, 2)
+        layout.setRowStretch(1, 1)
+        layout.addWidget(self.value, 2, 0, 1, 2)
+        layout.addWidget(self.detail, 3, 0, 1, 2)
         layout.setColumnStretch(1, 1)
-        layout.setRowStretch(3, 1)
 
     def set_value(self, count: int, detail: str = "") -> None:
         self.value.setText(number(count))
@@ -178,6 +183,8 @@ class DashboardPanel(QWidget):
         self.waiting.setObjectName("waitingList")
         self.waiting.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.waiting.setMinimumHeight(160)
+        self.waiting.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.waiting.setItemDelegate(TwoLineDelegate(self.waiting))
         self.waiting.itemActivated.connect(self._open_chat)
         self.waiting.itemClicked.connect(self._open_chat)
 
@@ -251,8 +258,9 @@ class DashboardPanel(QWidget):
             # QListWidgetItem shows plain text: a customer's message cannot inject markup.
             item = QListWidgetItem(
                 qta.icon("fa6s.comment", color=theme.MUTED),
-                self.tr("%s · menunggu %s\n%s") % (chat.title, waited, chat.preview),
+                self.tr("%s · %s · menunggu %s") % (chat.title, chat.channel_label, waited),
             )
+            item.setData(SUBTITLE_ROLE, chat.preview)
             item.setData(ID_ROLE, chat.id)
             self.waiting.addItem(item)
 
