@@ -52,7 +52,7 @@ class Order(VersionedModel):
     raw_status = pw.CharField(default="")
     ordered_at = pw.DateTimeField(index=True)
     paid_at = pw.DateTimeField(null=True)
-    ship_by = pw.DateTimeField(null=True, index=True)
+    ship_by = pw.DateTimeField(null=True)
     shipped_at = pw.DateTimeField(null=True)
     completed_at = pw.DateTimeField(null=True)
     buyer_name = pw.CharField(default="")
@@ -79,6 +79,7 @@ class Order(VersionedModel):
         indexes = (
             (("marketplace", "order_no"), True),
             (("status", "ordered_at"), False),
+            (("status", "ship_by"), False),  # late / due-today lists and the Dasbor
             (("customer", "ordered_at"), False),
         )
 
