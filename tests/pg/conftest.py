@@ -27,16 +27,29 @@ def pg_cluster() -> Iterator[Cluster]:
 _numbers = itertools.count(1)
 
 
-@pytest.fixture
-def pg_url(pg_cluster: Cluster) -> Iterator[str]:
-    """The URL of a new, empty database on the cluster, dropped after the test."""
+@contextlib.contextmanager
+def _new_database(cluster: Cluster) -> Iterator[str]:
     from csdesk.services.database import close_database
 
     name = f"csdesk_test_{os.getpid()}_{next(_numbers)}"
-    pg_cluster.admin(f"CREATE DATABASE {name}")
+    cluster.admin(f"CREATE DATABASE {name}")
     try:
-        yield pg_cluster.url(name)
+        yield cluster.url(name)
     finally:
         close_database()
         with contextlib.suppress(Exception):
-            pg_cluster.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            cluster.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def pg_url(pg_cluster: Cluster) -> Iterator[str]:
+    """The URL of a new, empty database on the cluster, dropped after the test."""
+    with _new_database(pg_cluster) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def pg_module_url(pg_cluster: Cluster) -> Iterator[str]:
+    """Like `pg_url`, shared by the tests of one module (filled once, read by many)."""
+    with _new_database(pg_cluster) as url:
+        yield url

@@ -70,3 +70,17 @@ def test_check_backup_restore_on_postgresql(pg_url: str) -> None:
     assert json.loads(check.stdout) == {"ok": True, "problems": []}
     assert "pg_dump" in one_error_line(run("--db", pg_url, "backup"))
     assert "pg_restore" in one_error_line(run("--db", pg_url, "restore", "cadangan.sqlite"))
+
+
+def test_demo_then_stats(pg_url: str) -> None:
+    demo = run("--db", pg_url, "demo", "--orders", "300", "--json")
+    assert demo.returncode == 0, demo.stderr
+    assert json.loads(demo.stdout)["orders"] == 300
+    stats = run("--db", pg_url, "stats", "--json")
+    assert stats.returncode == 0, stats.stderr
+    data = json.loads(stats.stdout)
+    assert data["orders"] == sum(data["orders_by_status"].values()) == 300
+    assert data["revenue_idr"] > 0
+    # A second fill would mix demo rows into the shop's own: refused, nothing added.
+    assert "sudah berisi pesanan" in one_error_line(run("--db", pg_url, "demo"))
+    assert json.loads(run("--db", pg_url, "stats", "--json").stdout) == data

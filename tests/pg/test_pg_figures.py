@@ -7,7 +7,16 @@ import datetime as dt
 import peewee as pw
 import pytest
 
-from csdesk.models import Complaint, Conversation, Customer, Message, Order, OrderItem
+from csdesk.models import (
+    Complaint,
+    Conversation,
+    Customer,
+    Message,
+    Order,
+    OrderItem,
+    Setting,
+    User,
+)
 from csdesk.services import customer_stats, stats
 from csdesk.services.database import open_database
 
@@ -114,3 +123,22 @@ def test_refresh_many_customers_in_chunks(pg_db: pw.Database) -> None:
         ).execute()
     assert customer_stats.refresh_customers(ids) == 1_000
     assert Customer.select(pw.fn.SUM(Customer.lifetime_value)).scalar() == 10_000_000
+
+
+def test_a_cancelled_demo_leaves_nothing(pg_db: pw.Database) -> None:
+    from csdesk.services.demo import DemoCancelled, generate_demo
+
+    asked = 0
+
+    def cancel_late() -> bool:
+        nonlocal asked
+        asked += 1
+        return asked > 4  # after customers and orders were written
+
+    with pytest.raises(DemoCancelled):
+        generate_demo(orders=300, is_cancelled=cancel_late)
+    assert asked > 4
+    data = stats.collect()
+    assert (data["customers"], data["orders"], data["order_items"]) == (0, 0, 0)
+    # The shop settings and admins were the first rows written; they went too.
+    assert Setting.select().count() == User.select().count() == 0
