@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from csdesk.services import settings as shop_settings
 from csdesk.services.listing import ListSource
 from csdesk.ui.widgets.cells import number
 from csdesk.ui.widgets.data_table import DataTable
@@ -174,6 +175,8 @@ class ListPanel(QWidget):
     def _run_query(self, query) -> None:  # noqa: ANN001 - a ListQuery
         self._loaded = True
         keep = self.table.current_id()
+        # Times show in the shop's zone, which Pengaturan may have changed since the last load.
+        self.model.zone = shop_settings.load().zone
         self.model.set_query(query)
         if keep is not None and not self.table.select_id(keep):
             self.detail.show_id(None)  # type: ignore[attr-defined]
