@@ -84,3 +84,8 @@ def test_demo_then_stats(pg_url: str) -> None:
     # A second fill would mix demo rows into the shop's own: refused, nothing added.
     assert "sudah berisi pesanan" in one_error_line(run("--db", pg_url, "demo"))
     assert json.loads(run("--db", pg_url, "stats", "--json").stdout) == data
+
+    # The window over the server: every panel opens and shows the demo shop.
+    selftest = run("--db", pg_url, "--self-test")
+    assert selftest.returncode == 0, selftest.stdout + selftest.stderr
+    assert "Pesanan: 300 baris" in selftest.stdout

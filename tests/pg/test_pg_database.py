@@ -10,6 +10,7 @@ import pytest
 
 from csdesk.errors import BackupError, DatabaseOpenError, NewerSchemaError
 from csdesk.models import Customer, schema
+from csdesk.models import db as dbmod
 from csdesk.models.schema import ALL_MODELS, META_TABLE, SCHEMA_VERSION
 from csdesk.services.backup import backup_database, check_database
 from csdesk.services.database import close_database, open_database
@@ -75,6 +76,9 @@ def test_newer_schema_is_refused_and_left_unchanged(pg_url: str) -> None:
 
     with pytest.raises(NewerSchemaError, match="skema 99"):
         open_database(pg_url)
+    # Connecting without migrating (as a read-only tool would) refuses it as well.
+    with pytest.raises(NewerSchemaError):
+        dbmod.connect(pg_url)
     assert snapshot(pg_url) == before
 
 

@@ -24,6 +24,8 @@ from csdesk.services import conversations as conversation_service
 from csdesk.services import settings as shop_settings
 from csdesk.services.database import open_database
 
+psycopg2 = pytest.importorskip("psycopg2", reason="psycopg2 (driver PostgreSQL) tidak terpasang")
+
 ORDERED = dt.datetime(2026, 3, 5, 2, 15, 7, 123456)  # 09.15 WIB, naive UTC
 
 
@@ -162,3 +164,21 @@ def test_two_admins_cannot_overwrite_each_other(pg_db: pw.Database) -> None:
     with pytest.raises(ConflictError):
         complaint_service.change_status(complaint.id, "rejected", expected_version=1, author="Dewi")
     assert Complaint.get_by_id(complaint.id).status == "waiting_courier"
+
+
+def test_an_edit_from_another_desk_is_not_overwritten(pg_db: pw.Database, pg_url: str) -> None:
+    complaint = Complaint.create(code="KL-2026-0002", category="late")
+    # The second desk is another process with its own connection to the server.
+    other = psycopg2.connect(pg_url)
+    try:
+        with other, other.cursor() as cur:
+            cur.execute(
+                "UPDATE complaint SET status = 'waiting_customer', version = version + 1 "
+                "WHERE id = %s AND version = 1",
+                (complaint.id,),
+            )
+    finally:
+        other.close()
+    with pytest.raises(ConflictError):
+        complaint_service.change_status(complaint.id, "rejected", expected_version=1, author="Rina")
+    assert Complaint.get_by_id(complaint.id).status == "waiting_customer"

@@ -16,7 +16,7 @@ import peewee as pw
 
 from csdesk.errors import DatabaseOpenError
 from csdesk.models.base import database_proxy, run_sql
-from csdesk.models.schema import META_TABLE, check_not_newer
+from csdesk.models.schema import META_TABLE, check_not_newer, read_version
 from csdesk.paths import default_db_path
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -147,17 +147,26 @@ def _open_sqlite(path: Path) -> pw.SqliteDatabase:
 def _open_url(url: str) -> pw.Database:
     from playhouse.db_url import connect as url_connect
 
+    db: pw.Database | None = None
     try:
-        db: pw.Database = url_connect(url)
+        db = url_connect(url)
         db.connect()
         tables = db.get_tables()
+        # As for a SQLite file: a newer csdesk's database is refused before anything runs.
+        version = read_version(db) if META_TABLE in tables else 0
     except Exception as exc:  # driver errors vary: psycopg2, psycopg, missing driver
+        if db is not None:
+            db.close()
         raise DatabaseOpenError(
             f"Database {describe(url)} tidak bisa dibuka: {_server_error(exc, url)}"
         ) from exc
-    if tables and META_TABLE not in tables:
+    try:
+        if tables and META_TABLE not in tables:
+            raise DatabaseOpenError(f"{describe(url)} berisi tabel lain, bukan database csdesk")
+        check_not_newer(version)
+    except DatabaseOpenError:
         db.close()
-        raise DatabaseOpenError(f"{describe(url)} berisi tabel lain, bukan database csdesk")
+        raise
     return db
 
 
