@@ -147,6 +147,18 @@ def test_search_finds_a_demo_tracking_number(demo: DemoSummary, db: object) -> N
         "SELECT rowid FROM order_search WHERE order_search MATCH ?", (f'"{order.tracking_no}"',)
     ).fetchall()
     assert rows == [(order.id,)]
+    indexed = db.execute_sql("SELECT count(*) FROM order_search").fetchone()  # type: ignore[attr-defined]
+    assert indexed == (1000,)
+
+    # The index keeps working for orders added after the demo.
+    later = Order.create(
+        marketplace="manual", order_no="WA-2099-0001", status="to_ship", ordered_at=NOW,
+        tracking_no="JP9999999999",
+    )  # fmt: skip
+    found = db.execute_sql(  # type: ignore[attr-defined]
+        "SELECT rowid FROM order_search WHERE order_search MATCH ?", ('"JP9999999999"',)
+    ).fetchall()
+    assert found == [(later.id,)]
 
 
 def test_conversations_wait_answer_and_close(demo: DemoSummary) -> None:
@@ -214,6 +226,10 @@ def test_cancelled_run_leaves_the_database_empty(db: object) -> None:
     for model in (Order, OrderItem, Customer, CustomerIdentity, User, Product, Setting, Template):
         assert model.select().count() == 0, model.__name__
     assert db.execute_sql("SELECT count(*) FROM order_search").fetchone() == (0,)  # type: ignore[attr-defined]
+    triggers = db.execute_sql(  # type: ignore[attr-defined]
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'orders'"
+    ).fetchall()
+    assert {"order_search_ai", "order_search_au", "order_search_ad"} == {t[0] for t in triggers}
 
 
 def test_progress_reaches_the_total(db: object) -> None:

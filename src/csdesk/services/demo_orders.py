@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from csdesk.models import Order, OrderEvent, OrderItem
 from csdesk.services import fmt
-from csdesk.services.demo_bulk import insert_rows
+from csdesk.services.demo_bulk import insert_rows, replayed_insert_triggers
 from csdesk.services.demo_catalog import DemoProduct
 from csdesk.services.demo_people import DemoCustomer
 from csdesk.services.labels import MARKETPLACE_LABELS, ORDER_STATUS_LABELS
@@ -362,7 +362,8 @@ def event_rows(orders: list[DemoOrder], admins: list[str]) -> Iterator[dict[str,
 
 def insert_orders(rng: random.Random, orders: list[DemoOrder], admins: list[str]) -> int:
     """Orders, then their items and events; returns the number of items."""
-    insert_rows(Order, order_rows(rng, orders))
+    with replayed_insert_triggers(Order, orders[0].id):
+        insert_rows(Order, order_rows(rng, orders))
     items = insert_rows(OrderItem, item_rows(orders))
     insert_rows(OrderEvent, event_rows(orders, admins))
     return items
