@@ -110,18 +110,25 @@ def running_cluster() -> Iterator[Cluster]:
         init = _run(account, [*initdb, "--encoding=UTF8", "--locale=C", "--no-sync"], root)
         if init.returncode != 0:
             raise RuntimeError(f"initdb gagal:\n{init.stdout}\n{init.stderr}")
-        port = _free_port()
-        options = (
-            f"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories={root} "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        )
-        start = _run(
-            account, [pg_ctl, "-D", str(data), "-l", str(log), "-o", options, "-w", "start"], root
-        )
-        # pg_ctl may report failure after the postmaster came up (a slow start): stop it anyway.
-        started = True
-        if start.returncode != 0:
+        for _attempt in range(3):
+            # The free port may be taken between finding it and the server binding it.
+            port = _free_port()
+            options = (
+                f"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories={root} "
+                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+            )
+            start = _run(
+                account,
+                [pg_ctl, "-D", str(data), "-l", str(log), "-o", options, "-w", "start"],
+                root,
+            )
+            # pg_ctl may report failure after the postmaster came up (a slow start): stop it
+            # anyway at the end.
+            started = True
             server_log = log.read_text(errors="replace") if log.exists() else ""
+            if start.returncode == 0 or "could not bind" not in server_log:
+                break
+        if start.returncode != 0:
             raise RuntimeError(f"pg_ctl start gagal:\n{start.stdout}\n{start.stderr}\n{server_log}")
         yield Cluster("127.0.0.1", port)
     finally:
