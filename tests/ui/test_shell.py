@@ -179,3 +179,52 @@ def test_an_error_on_a_worker_thread_is_logged_and_shown(
     qtbot.waitUntil(lambda: bool(shown))
     assert "ValueError: stok tidak boleh negatif" in shown[0]
     assert "stok tidak boleh negatif" in log_path.read_text(encoding="utf-8")
+
+
+def test_background_jobs_hand_results_back_and_close_their_connection(qtbot, db, db_path) -> None:
+    import sqlite3
+
+    import peewee as pw
+
+    from csdesk.models import Customer, database_proxy
+    from csdesk.ui.workers import run_in_background
+
+    Customer.create(name="Ani")
+    # A binding whose connections may be inspected from this thread once the job is over.
+    shared = pw.SqliteDatabase(str(db_path), check_same_thread=False)
+    database_proxy.initialize(shared)
+    connections: list[sqlite3.Connection] = []
+    results: list[int] = []
+
+    def count(_progress, _cancelled) -> int:
+        connections.append(shared.connection())  # the worker thread's own connection
+        return Customer.select().count()
+
+    try:
+        job = run_in_background(None, count, results.append)
+        qtbot.waitUntil(lambda: not job.running)
+        QThreadPool.globalInstance().waitForDone(5_000)
+    finally:
+        database_proxy.initialize(db)
+    assert results == [1]
+    with pytest.raises(sqlite3.ProgrammingError, match="closed database"):
+        connections[0].execute("SELECT 1")
+
+
+def test_a_refused_background_job_shows_its_message(
+    qtbot, db, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from csdesk.errors import ValidationError
+    from csdesk.ui.workers import run_in_background
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _title, text: shown.append(text))
+
+    def refuse(_progress, _cancelled) -> None:
+        raise ValidationError("Jumlah pesanan contoh minimal 1")
+
+    job = run_in_background(None, refuse, lambda _result: None)
+    qtbot.waitUntil(lambda: not job.running)
+    assert shown == ["Jumlah pesanan contoh minimal 1"]

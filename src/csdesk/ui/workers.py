@@ -3,7 +3,9 @@
 Anki's QueryOp idea: a job is a function `fn(progress, is_cancelled)` plus `on_done(result)` and
 `on_error(exc)` callbacks, which always run on the GUI thread (queued signals), so no widget is
 ever touched from a worker thread. peewee keeps one SQLite connection per thread: the job closes
-its own thread's connection when it ends, so pool threads never hold the database open.
+its own thread's connection when it ends. It must: Python forgets a Qt pool thread's
+thread-local state between jobs, so an unclosed connection would linger until garbage
+collection, holding the database file open.
 """
 
 from __future__ import annotations
