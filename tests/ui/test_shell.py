@@ -228,3 +228,36 @@ def test_a_refused_background_job_shows_its_message(
     job = run_in_background(None, refuse, lambda _result: None)
     qtbot.waitUntil(lambda: not job.running)
     assert shown == ["Jumlah pesanan contoh minimal 1"]
+
+
+def test_a_link_in_a_detail_pane_opens_that_record(qtbot, window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
+    order = Order.select().where(Order.customer.is_null(False)).order_by(Order.id).first()
+    window.open_record("order", order.id)
+    orders = window.panels["orders"]
+    assert orders.table.current_id() == order.id
+    link = orders.detail.customer_card.name_button
+    assert link.text().startswith(order.customer.name)
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+    assert window.current_key() == "customers"
+    assert window.panels["customers"].table.current_id() == order.customer.id
+
+
+def test_an_edit_in_a_detail_pane_updates_the_list_and_the_dashboard(
+    qtbot, window: MainWindow
+) -> None:
+    from PySide6.QtCore import Qt
+
+    dashboard = window.panels["dashboard"]
+    waiting_before = int(dashboard.cards["chats_waiting"].value.text())
+    window.navigate("inbox", {"view": "waiting"})
+    inbox = window.panels["inbox"]
+    assert inbox.row_count() == waiting_before
+    inbox.select_first()
+    chat_id = inbox.table.current_id()
+    qtbot.mouseClick(inbox.detail.close_button, Qt.MouseButton.LeftButton)
+    assert inbox.row_count() == waiting_before - 1
+    assert inbox.model.row_of(chat_id) is None
+    window.show_panel("dashboard")
+    assert int(dashboard.cards["chats_waiting"].value.text()) == waiting_before - 1
