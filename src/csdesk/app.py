@@ -159,6 +159,9 @@ def run_gui(db_target: str | None) -> int:
     try:
         return app.exec()
     finally:
+        from csdesk.ui.workers import stop_all
+
+        stop_all()
         close_database()
         lock.unlock()
         log.info("csdesk stopped")

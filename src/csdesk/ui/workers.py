@@ -106,3 +106,11 @@ def run_in_background(
 
 def running_jobs() -> int:
     return len(_RUNNING)
+
+
+def stop_all(timeout_ms: int = 30_000) -> bool:
+    """At exit: ask every job to stop and wait for the pool, so no worker still uses the
+    database when it is closed. False when a job outlived the timeout."""
+    for op in list(_RUNNING):
+        op.cancel()
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
