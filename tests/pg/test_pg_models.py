@@ -182,3 +182,15 @@ def test_an_edit_from_another_desk_is_not_overwritten(pg_db: pw.Database, pg_url
     with pytest.raises(ConflictError):
         complaint_service.change_status(complaint.id, "rejected", expected_version=1, author="Rina")
     assert Complaint.get_by_id(complaint.id).status == "waiting_customer"
+
+
+def test_any_text_round_trips_and_is_found(pg_db: pw.Database) -> None:
+    from csdesk.services.search import global_search
+
+    conv = Conversation.create(title="Ibu Siti", customer=Customer.create(name="Siti Nurhaliza"))
+    body = "Makasih kak 🙏😊 — pesanan Ṣāliḥ ke Kota Bāru, 100% amanah"
+    Message.create(conversation=conv, direction="in", sent_at=ORDERED, body=body)
+    assert Message.get().body == body
+    for term in ("🙏", "100%", "Ṣāliḥ", "MAKASIH"):
+        assert [(hit.kind, hit.id) for hit in global_search(term)] == [("conversation", conv.id)]
+    assert global_search("10_%") == []
