@@ -14,6 +14,7 @@ class InboxPanel(ListPanel):
     key = "inbox"
     title = QCoreApplication.translate("Panels", "Inbox")
     icon = "fa6s.inbox"
+    detail_share = 0.6  # the chat, the reply box and the customer beside it need the room
 
     def __init__(self, parent: QWidget | None = None):
         source = ConversationListSource()

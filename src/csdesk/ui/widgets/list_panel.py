@@ -26,7 +26,6 @@ from csdesk.ui.widgets.empty_state import EmptyState
 from csdesk.ui.widgets.filter_bar import FilterBar, TabCounts
 from csdesk.ui.widgets.lazy_table import LazyTableModel
 
-DETAIL_SHARE = 0.45
 DETAIL_MIN_WIDTH = 420
 
 
@@ -40,6 +39,7 @@ class ListPanel(QWidget):
     key = ""
     title = ""
     icon = ""
+    detail_share = 0.45  # of the splitter's width, until the seller drags it
 
     open_requested = Signal(str, int)
     empty_action_requested = Signal()
@@ -161,7 +161,7 @@ class ListPanel(QWidget):
             # fixed share instead: the list a little wider than the detail pane.
             self._sized = True
             width = self.splitter.width()
-            detail = max(DETAIL_MIN_WIDTH, int(width * DETAIL_SHARE))
+            detail = max(DETAIL_MIN_WIDTH, int(width * self.detail_share))
             self.splitter.setSizes([width - detail, detail])
 
     # --- internals ------------------------------------------------------------------------
