@@ -108,10 +108,7 @@ class WelcomePage(QWidget):
         self.demo_button.setDefault(True)
         self.demo_button.clicked.connect(self.fill_demo)
         demo_hint = QLabel(
-            self.tr(
-                "1.000 pesanan, pelanggan, chat dan keluhan contoh untuk mencoba semua "
-                "fitur. Bisa dihapus nanti."
-            ),
+            self.tr("1.000 pesanan, pelanggan, chat dan keluhan contoh untuk mencoba semua fitur."),
             self,
         )
         demo_hint.setWordWrap(True)
