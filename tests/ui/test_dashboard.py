@@ -10,7 +10,7 @@ from csdesk.services import dashboard, fmt
 from csdesk.services import settings as shop_settings
 from csdesk.services.demo import generate_demo
 from csdesk.ui.main_window import MainWindow
-from csdesk.ui.panels.dashboard import ID_ROLE
+from csdesk.ui.panels.dashboard import ID_ROLE, greeting
 
 
 @pytest.fixture
@@ -28,6 +28,26 @@ def test_greeting_shows_today_in_indonesian(window: MainWindow) -> None:
     zone = shop_settings.load().zone
     assert panel.date_label.text() == fmt.date_long(fmt.to_local(utcnow(), zone).date())
     assert panel.greeting.text().startswith("Selamat ")
+
+
+@pytest.mark.parametrize(
+    ("hour", "expected"),
+    [
+        (2, "Selamat malam"),  # 02.30 WIB is still night, not morning
+        (3, "Selamat malam"),
+        (4, "Selamat pagi"),
+        (9, "Selamat pagi"),
+        (10, "Selamat siang"),
+        (14, "Selamat siang"),
+        (15, "Selamat sore"),
+        (17, "Selamat sore"),
+        (18, "Selamat malam"),
+        (23, "Selamat malam"),
+        (0, "Selamat malam"),
+    ],
+)
+def test_greeting_follows_the_indonesian_time_of_day(hour: int, expected: str) -> None:
+    assert greeting(hour) == expected
 
 
 def test_cards_show_todays_counts(window: MainWindow) -> None:

@@ -70,11 +70,13 @@ def card_specs() -> list[CardSpec]:
 
 
 def greeting(local_hour: int) -> str:
-    if local_hour < 11:
+    """The Indonesian time-of-day greeting: "pagi" starts at 04.00 and "malam" runs past
+    midnight, so 02.30 is still night, not morning."""
+    if 4 <= local_hour < 10:
         return _T("Dashboard", "Selamat pagi")
-    if local_hour < 15:
+    if 10 <= local_hour < 15:
         return _T("Dashboard", "Selamat siang")
-    if local_hour < 18:
+    if 15 <= local_hour < 18:
         return _T("Dashboard", "Selamat sore")
     return _T("Dashboard", "Selamat malam")
 
