@@ -116,3 +116,18 @@ def test_delete_asks_first(
     assert listed(panel) == []
     assert panel.list_stack.currentWidget() is panel.list_empty
     assert not panel.delete_button.isEnabled()
+
+
+def test_select_first_shows_the_first_template_in_the_editor(panel: TemplatesPanel) -> None:
+    assert panel.select_first()
+    assert panel.editor_card.title_label.text() == "Ubah template"
+    assert panel.title_edit.text() == "Salam pembuka"
+    assert panel.body_edit.toPlainText() == "Halo {nama}"
+    assert panel.delete_button.isEnabled()
+
+
+def test_select_first_on_an_empty_list_keeps_the_new_form(db: object, qtbot: QtBot) -> None:
+    widget = TemplatesPanel()
+    qtbot.addWidget(widget)
+    assert not widget.select_first()
+    assert widget.editor_card.title_label.text() == "Template baru"

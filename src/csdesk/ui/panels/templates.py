@@ -222,6 +222,15 @@ class TemplatesPanel(QWidget):
         else:
             self._edit(record_id)
 
+    def select_first(self) -> bool:
+        """Show the first listed template in the editor (the self-test's screenshot, and a
+        first visit, should show a real template rather than an empty form)."""
+        self.ensure_loaded()
+        if self.list.count() == 0:
+            return False
+        self.list.setCurrentRow(0)
+        return True
+
     # --- actions --------------------------------------------------------------------------
 
     def new_template(self) -> None:
