@@ -8,10 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QPushButton,
-    QSplitter,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,8 +25,11 @@ from csdesk.services.labels import CHANNEL_LABELS, CONVERSATION_STATUS_LABELS, l
 from csdesk.ui.panels.conversation_thread import ReplyBox, ThreadView
 from csdesk.ui.panels.detail_parts import ComplaintTable, CustomerCard, OrderTable
 from csdesk.ui.panels.detail_view import DetailView
-from csdesk.ui.widgets.card import Badge, Card, heading_label, muted_label
+from csdesk.ui.widgets.card import Badge, heading_label, muted_label
 from csdesk.ui.widgets.fields import copy_to_clipboard
+
+THREAD_MIN_HEIGHT = 160
+RELATED_MAX_HEIGHT = 240
 
 
 class ConversationDetailView(DetailView):
@@ -42,11 +48,19 @@ class ConversationDetailView(DetailView):
         self.channel = Badge()
         self.status = Badge()
         head.addWidget(self.title, 1)
-        head.addWidget(self.channel)
-        head.addWidget(self.status)
+        head.addWidget(self.channel, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
         self.content.addLayout(head)
+
+        info = QHBoxLayout()
         self.subtitle = muted_label()
-        self.content.addWidget(self.subtitle)
+        self.assignee = QComboBox()
+        self.assignee.setToolTip(self.tr("Admin yang menangani percakapan ini"))
+        self.assignee.activated.connect(self._on_assign)
+        info.addWidget(self.subtitle, 1)
+        info.addWidget(muted_label(self.tr("Ditangani")))
+        info.addWidget(self.assignee)
+        self.content.addLayout(info)
 
         actions = QHBoxLayout()
         self.close_button = QPushButton(self.tr("Tutup"))
@@ -55,55 +69,77 @@ class ConversationDetailView(DetailView):
         self.snooze_button = QPushButton(self.tr("Tunda sampai besok"))
         self.snooze_button.setToolTip(self.tr("Muncul lagi besok pukul 08.00"))
         self.snooze_button.clicked.connect(self.snooze)
-        self.assignee = QComboBox()
-        self.assignee.setToolTip(self.tr("Tugaskan ke"))
-        self.assignee.activated.connect(self._on_assign)
         self.note_button = QPushButton(self.tr("Catatan internal"))
+        self.note_button.setToolTip(self.tr("Catatan yang hanya terlihat oleh admin"))
         self.note_button.clicked.connect(self.ask_note)
         actions.addWidget(self.close_button)
         actions.addWidget(self.snooze_button)
         actions.addWidget(self.note_button)
         actions.addStretch(1)
-        actions.addWidget(muted_label(self.tr("Tugaskan ke")))
-        actions.addWidget(self.assignee)
         self.content.addLayout(actions)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        self.thread = ThreadView()
-        left_layout.addWidget(self.thread)
-        self.reply = ReplyBox()
-        self.reply.send_requested.connect(self.copy_and_log)
-        left_layout.addWidget(self.reply)
-        left_layout.addStretch(1)
-        splitter.addWidget(left)
-
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
+        # The customer sits above the thread, not beside it: beside it, at the widths the
+        # Inbox gives this pane, the card was squeezed unreadable. Their orders and
+        # complaints fold away so the thread keeps the height.
         self.customer_card = CustomerCard()
         self.customer_card.open_customer.connect(lambda cid: self.open_record.emit("customer", cid))
-        side_layout.addWidget(self.customer_card)
-        self.orders_card = Card(self.tr("Pesanan terakhir"))
+        self.related_toggle = QToolButton()
+        self.related_toggle.setCheckable(True)
+        self.related_toggle.setAutoRaise(True)
+        self.related_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.related_toggle.toggled.connect(self._show_related)
+        self.customer_card.add_header_widget(self.related_toggle)
+        self.related = QWidget()
+        related_layout = QVBoxLayout(self.related)
+        related_layout.setContentsMargins(0, 0, 0, 0)
+        self.orders_title = muted_label(self.tr("Pesanan terakhir"))
         self.orders = OrderTable()
         self.orders.activated_id.connect(lambda oid: self.open_record.emit("order", oid))
         self.no_orders = muted_label(self.tr("Belum ada pesanan."))
-        self.orders_card.add(self.orders)
-        self.orders_card.add(self.no_orders)
-        side_layout.addWidget(self.orders_card)
-        self.complaints_card = Card(self.tr("Komplain terbuka"))
+        self.complaints_title = muted_label(self.tr("Komplain terbuka"))
         self.complaints = ComplaintTable()
         self.complaints.activated_id.connect(lambda cid: self.open_record.emit("complaint", cid))
-        self.complaints_card.add(self.complaints)
-        side_layout.addWidget(self.complaints_card)
-        side_layout.addStretch(1)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        self.content.addWidget(splitter, 1)
+        for widget in (
+            self.orders_title,
+            self.orders,
+            self.no_orders,
+            self.complaints_title,
+            self.complaints,
+        ):
+            related_layout.addWidget(widget)
+        self.related_scroll = QScrollArea()
+        self.related_scroll.setWidgetResizable(True)
+        self.related_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.related_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.related_scroll.setMaximumHeight(RELATED_MAX_HEIGHT)
+        self.related_scroll.setWidget(self.related)
+        self.related_scroll.hide()
+        self.customer_card.add(self.related_scroll)
+        self.content.addWidget(self.customer_card)
+
+        # The thread scrolls by itself, so the reply box stays in view under a long chat.
+        self.thread = ThreadView()
+        self.thread_scroll = QScrollArea()
+        self.thread_scroll.setObjectName("threadScroll")
+        self.thread_scroll.setWidgetResizable(True)
+        self.thread_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.thread_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.thread_scroll.setMinimumHeight(THREAD_MIN_HEIGHT)
+        # Its height is whatever the pane has left; a preferred height (the whole thread)
+        # would make the pane itself scroll and push the reply box out of view.
+        self.thread_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.thread_scroll.setWidget(self.thread)
+        bar = self.thread_scroll.verticalScrollBar()
+        bar.rangeChanged.connect(self._keep_latest_in_view)
+        # Scrolled up to read older messages: stay there when the pane is resized.
+        bar.valueChanged.connect(
+            lambda value: setattr(self, "_follow_latest", value >= bar.maximum())
+        )
+        self._follow_latest = True
+        self.content.addWidget(self.thread_scroll, 1)
+        self.reply = ReplyBox()
+        self.reply.send_requested.connect(self.copy_and_log)
+        self.content.addWidget(self.reply)
 
         QShortcut(QKeySequence("Ctrl+Shift+T"), self, self.toggle_closed)
 
@@ -124,11 +160,6 @@ class ConversationDetailView(DetailView):
             parts.append(
                 self.tr("ditunda sampai %s") % fmt.datetime_long(d.snoozed_until, self.zone)
             )
-        parts.append(
-            self.tr("ditangani %s") % d.assignee_name
-            if d.assignee_name
-            else self.tr("belum ditugaskan")
-        )
         self.subtitle.setText(" · ".join(parts))
 
         closed = d.status == "closed"
@@ -140,6 +171,7 @@ class ConversationDetailView(DetailView):
             self.assignee.addItem(user.name, user.id)
         self.assignee.setCurrentIndex(max(0, self.assignee.findData(d.assignee_id)))
 
+        self._follow_latest = True
         self.thread.set_messages(d.messages, self.zone, older_hidden=d.earlier_messages)
         self.reply.set_context(
             templates.context_for(
@@ -150,7 +182,28 @@ class ConversationDetailView(DetailView):
         self.orders.set_orders(d.recent_orders, self.zone)
         self.no_orders.setVisible(not d.recent_orders)
         self.complaints.set_complaints(d.open_complaints, self.zone, utcnow())
-        self.complaints_card.setVisible(bool(d.open_complaints))
+        self.complaints_title.setVisible(bool(d.open_complaints))
+        parts = [self.tr("Pesanan (%d)") % len(d.recent_orders)]
+        if d.open_complaints:
+            parts.append(self.tr("Komplain (%d)") % len(d.open_complaints))
+        self.related_toggle.setText(" · ".join(parts))
+        self._show_related(self.related_toggle.isChecked())
+
+    def _show_related(self, shown: bool) -> None:
+        self.related_scroll.setVisible(shown)
+        self.related_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        self.related_toggle.setToolTip(
+            self.tr("Sembunyikan pesanan dan komplain")
+            if shown
+            else self.tr("Tampilkan pesanan terakhir dan komplain terbuka")
+        )
+
+    def _keep_latest_in_view(self, _minimum: int, maximum: int) -> None:
+        # A conversation opens at its newest message, where the admin answers.
+        if self._follow_latest:
+            self.thread_scroll.verticalScrollBar().setValue(maximum)
 
     # --- actions --------------------------------------------------------------------------
 

@@ -31,6 +31,8 @@ from csdesk.ui.widgets.card import muted_label, plain_label
 
 BUBBLE_COLOURS = {"in": "#ffffff", "out": "#dcf8c6", "note": "#fff4c2"}
 BUBBLE_MAX_WIDTH = 420
+# Longer messages may wrap down to this width, so a narrow Inbox pane never scrolls sideways.
+BUBBLE_MIN_WRAP_WIDTH = 260
 
 
 class ThreadMessage(Protocol):
@@ -78,7 +80,7 @@ class Bubble(QFrame):
             default=0,
         )
         header_width = header.sizeHint().width()
-        body.setMinimumWidth(min(max(natural, header_width) + 4, BUBBLE_MAX_WIDTH - 24))
+        body.setMinimumWidth(min(max(natural, header_width) + 4, BUBBLE_MIN_WRAP_WIDTH))
         layout.addWidget(body)
         self.text = body.text()
 

@@ -84,7 +84,8 @@ class CustomerDetailView(DetailView):
 
         self.conversations_card = Card(self.tr("Percakapan"))
         self.conversations = RecordTable(
-            [self.tr("Kanal"), self.tr("Pesan terakhir"), self.tr("Status"), self.tr("Isi")]
+            [self.tr("Kanal"), self.tr("Pesan terakhir"), self.tr("Status"), self.tr("Isi")],
+            elastic=(3,),
         )
         self.conversations.activated_id.connect(
             lambda cid: self.open_record.emit("conversation", cid)

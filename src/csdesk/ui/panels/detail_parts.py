@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,6 +33,7 @@ from csdesk.ui.widgets.delegates import badge_colours
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_HEIGHT = 26
+MIN_COLUMN_WIDTH = 48
 
 
 def clear_layout(layout: QLayout) -> None:
@@ -49,12 +50,25 @@ def clear_layout(layout: QLayout) -> None:
 
 class RecordTable(QTableWidget):
     """A read-only table of related records sized to its rows; `activated_id` fires on double
-    click or Enter with the record's id."""
+    click or Enter with the record's id.
+
+    Detail panes are narrow and must never scroll sideways, so columns always fit the width:
+    every column gets its content's width, and when that is too much the `elastic` columns
+    (in that order) give way, elided with the full text in the tooltip. Spare room goes to
+    the first elastic column.
+    """
 
     activated_id = Signal(int)
 
-    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        headers: Sequence[str],
+        parent: QWidget | None = None,
+        *,
+        elastic: Sequence[int] = (),
+    ) -> None:
         super().__init__(0, len(headers), parent)
+        self._elastic = list(elastic) or [len(headers) - 1]
         self.setHorizontalHeaderLabels(list(headers))
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
@@ -62,17 +76,44 @@ class RecordTable(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # The pane is narrow: the last column gives way (elided) so no horizontal scroll bar
-        # eats the last row.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(False)
+        header.setMinimumSectionSize(MIN_COLUMN_WIDTH)
         self.cellDoubleClicked.connect(lambda row, _col: self._activate(row))
         self.setToolTip(self.tr("Klik dua kali untuk membuka"))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Share the viewport's width between the columns (see the class doc)."""
+        header = self.horizontalHeader()
+        count = self.columnCount()
+        widths = [
+            max(self.sizeHintForColumn(c), header.sectionSizeHint(c), MIN_COLUMN_WIDTH)
+            for c in range(count)
+        ]
+        room = self.viewport().width()
+        excess = sum(widths) - room
+        for column in self._elastic:
+            if excess <= 0:
+                break
+            give = min(excess, widths[column] - MIN_COLUMN_WIDTH)
+            widths[column] -= give
+            excess -= give
+        if excess > 0:
+            # Even the elastic columns at their minimum do not fit: every column shrinks
+            # alike rather than one disappearing past the edge.
+            scale = room / sum(widths)
+            widths = [max(1, int(w * scale)) for w in widths]
+        widths[self._elastic[0]] += max(0, room - sum(widths))
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
@@ -103,15 +144,22 @@ class RecordTable(QTableWidget):
         header = self.horizontalHeader().sizeHint().height()
         self.setFixedHeight(header + ROW_HEIGHT * len(rows) + 2 * self.frameWidth() + 2)
         self.setVisible(bool(rows))
+        self.fit_columns()
 
 
 class OrderTable(RecordTable):
+    """Recent orders in a narrow pane: number, day, status and total always show; the
+    courier and resi (one click away in the order) are in each row's tooltip."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            [self.tr("Pesanan"), self.tr("Tanggal"), self.tr("Status"), self.tr("Total"),
-             self.tr("Resi")],
+            [self.tr("Pesanan"), self.tr("Tanggal"), self.tr("Status"), self.tr("Total")],
             parent,
-        )  # fmt: skip
+            elastic=(0,),
+        )
+        # When even the number has to give way, its start (the date in Shopee's numbers) and
+        # its end (what a buyer reads out) are what identify it.
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
 
     def set_orders(self, orders: Sequence[OrderLine], zone: str) -> None:
         self.set_rows(
@@ -120,16 +168,28 @@ class OrderTable(RecordTable):
                     o.id,
                     (
                         o.order_no,
-                        fmt.datetime_short(o.ordered_at, zone),
+                        _day(o.ordered_at, zone),
                         label(ORDER_STATUS_LABELS, o.status),
                         fmt.rupiah(o.total),
-                        " ".join(p for p in (o.courier, o.tracking_no) if p),
                     ),
                     o.status,
                 )
                 for o in orders
             ]
         )
+        for row, o in enumerate(orders):
+            shipping = " ".join(p for p in (o.courier, o.tracking_no) if p)
+            tip = o.order_no + (self.tr("\nResi: %s") % shipping if shipping else "")
+            for column in range(self.columnCount()):
+                item = self.item(row, column)
+                if item is not None:
+                    item.setToolTip(tip)
+
+
+def _day(utc: dt.datetime | None, zone: str) -> str:
+    """`05 Mar 2025`: the day is enough in a list of recent orders, and the time of day
+    would cost the narrow pane a column's width."""
+    return fmt.datetime_short(utc, zone).rsplit(" ", 1)[0]
 
 
 class ComplaintTable(RecordTable):
@@ -138,6 +198,7 @@ class ComplaintTable(RecordTable):
             [self.tr("Kode"), self.tr("Kategori"), self.tr("Status"), self.tr("Batas"),
              self.tr("Pesanan")],
             parent,
+            elastic=(4, 1),
         )  # fmt: skip
 
     def set_complaints(

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QWidget,
 )
@@ -38,9 +37,14 @@ class OrderDetailView(DetailView):
         head.addWidget(self.order_no)
         head.addWidget(self.copy_order_no)
         head.addStretch(1)
-        head.addWidget(self.marketplace)
-        head.addWidget(self.status)
         self.content.addLayout(head)
+        # The badges get a line of their own: beside an 18-digit TikTok or a Tokopedia
+        # INV/… number they pushed the pane wider than the splitter gives it.
+        badges = QHBoxLayout()
+        badges.addWidget(self.marketplace)
+        badges.addWidget(self.status)
+        badges.addStretch(1)
+        self.content.addLayout(badges)
         self.times = FieldGrid()
         for key, caption in (
             ("ordered_at", self.tr("Dipesan")),
@@ -56,13 +60,10 @@ class OrderDetailView(DetailView):
         self.items_card = Card(self.tr("Barang"))
         self.items = RecordTable(
             [self.tr("Produk"), self.tr("Varian"), self.tr("Qty"), self.tr("Harga"),
-             self.tr("Subtotal")]
+             self.tr("Subtotal")],
+            elastic=(0, 1),  # names give way; quantities and prices never do
         )  # fmt: skip
         self.items.setToolTip("")
-        self.items.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.items.horizontalHeader().setSectionResizeMode(
-            4, QHeaderView.ResizeMode.ResizeToContents
-        )
         self.items_card.add(self.items)
         self.totals = FieldGrid()
         self.totals.add_field("shipping_fee", self.tr("Ongkir"))
