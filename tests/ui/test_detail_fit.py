@@ -128,3 +128,19 @@ def test_conversation_customer_orders_fold_out(demo: None, qtbot: QtBot) -> None
     assert not view.related_scroll.isHidden()
     assert view.related_toggle.text().startswith("Pesanan (")
     assert_fits(view)
+
+
+def test_list_columns_fit_long_order_numbers_and_money(demo: None, qtbot: QtBot) -> None:
+    from csdesk.ui.panels.customers import CustomersPanel
+    from csdesk.ui.panels.orders import OrdersPanel
+
+    orders = OrdersPanel()
+    qtbot.addWidget(orders)
+    metrics = orders.table.fontMetrics()
+    for text in ("INV/20261123/MPL/1234567890", "576474809305326056"):
+        assert orders.table.columnWidth(0) >= metrics.horizontalAdvance(text) + 12
+    customers = CustomersPanel()
+    qtbot.addWidget(customers)
+    spend = customers.model.column_of("lifetime_value")
+    assert spend is not None
+    assert customers.table.columnWidth(spend) >= metrics.horizontalAdvance("Rp99.999.999") + 12

@@ -82,12 +82,12 @@ def _joined(select: pw.ModelSelect[Complaint]) -> pw.ModelSelect[Complaint]:
 
 class ComplaintListSource:
     columns = (
-        Column("code", "Kode", width=120),
-        Column("customer", "Pelanggan", width=160),
-        Column("order_no", "Pesanan", width=150),
-        Column("category", "Kategori", "badge", width=150),
+        Column("code", "Kode", width=113),
+        Column("customer", "Pelanggan", width=140),
+        Column("order_no", "Pesanan", width=175),
+        Column("category", "Kategori", "badge", width=176),
         Column("priority", "Prioritas", "badge", width=90),
-        Column("status", "Status", "badge", width=160),
+        Column("status", "Status", "badge", width=178),
         Column("due_at", "Batas Waktu", "datetime", width=130),
         Column("created_at", "Dibuat", "datetime", width=130),
     )

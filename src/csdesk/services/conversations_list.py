@@ -79,11 +79,11 @@ def _who() -> pw.ColumnBase:
 
 class ConversationListSource:
     columns = (
-        Column("customer", "Pelanggan", width=170),
+        Column("customer", "Pelanggan", width=150),
         Column("channel", "Kanal", width=100),
-        Column("status", "Status", "badge", width=100),
+        Column("status", "Status", "badge", width=96),
         Column("preview", "Pesan Terakhir", width=280, sortable=False),
-        Column("waiting_since", "Menunggu Sejak", "datetime", width=130),
+        Column("waiting_since", "Menunggu Sejak", "datetime", width=150),
         Column("assignee", "Petugas", width=110),
         Column("last_message_at", "Terakhir", "datetime", width=130),
     )

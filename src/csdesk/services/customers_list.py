@@ -84,13 +84,13 @@ def _contact(identities: list[dict[str, Any]]) -> str:
 
 class CustomerListSource:
     columns = (
-        Column("name", "Nama", width=180),
-        Column("nickname", "Panggilan", width=110),
-        Column("contact", "Kontak", "phone", width=150, sortable=False),
-        Column("orders", "Pesanan", "int", width=80),
-        Column("lifetime_value", "Nilai Belanja", "money", width=120),
-        Column("last_order_at", "Pesanan Terakhir", "datetime", width=130),
-        Column("segment", "Segmen", "badge", width=110, sortable=False),
+        Column("name", "Nama", width=150),
+        Column("nickname", "Panggilan", width=95),
+        Column("contact", "Kontak", "phone", width=158, sortable=False),
+        Column("orders", "Pesanan", "int", width=75),
+        Column("lifetime_value", "Nilai Belanja", "money", width=122),
+        Column("last_order_at", "Pesanan Terakhir", "datetime", width=150),
+        Column("segment", "Segmen", "badge", width=134, sortable=False),
         Column("tags", "Tag", width=150),
     )
 

@@ -66,16 +66,16 @@ def _buyer() -> pw.ColumnBase:
 
 class OrderListSource:
     columns = (
-        Column("order_no", "No. Pesanan", width=150),
+        Column("order_no", "No. Pesanan", width=230),
         Column("marketplace", "Marketplace", width=110),
-        Column("status", "Status", "badge", width=110),
+        Column("status", "Status", "badge", width=116),
         Column("ordered_at", "Tanggal", "datetime", width=130),
         Column("ship_by", "Kirim Sebelum", "datetime", width=130),
         Column("buyer", "Pembeli", width=150),
         Column("recipient", "Penerima", width=150),
         Column("city", "Kota", width=110),
         Column("courier", "Kurir", width=100),
-        Column("tracking_no", "No. Resi", width=140),
+        Column("tracking_no", "No. Resi", width=150),
         Column("total", "Total", "money", width=110),
     )
     filters = (

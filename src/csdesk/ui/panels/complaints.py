@@ -14,6 +14,7 @@ class ComplaintsPanel(ListPanel):
     key = "complaints"
     title = QCoreApplication.translate("Panels", "Keluhan")
     icon = "fa6s.triangle-exclamation"
+    detail_share = 0.4  # the list's category column (why they complain) shows at 1280 px
 
     def __init__(self, parent: QWidget | None = None):
         source = ComplaintListSource()

@@ -108,6 +108,9 @@ class ThreadView(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.bubbles = []
+        # A short chat sits at the bottom, next to the reply box, as in WhatsApp; without
+        # this the few bubbles were stretched to fill the thread's height.
+        self._layout.addStretch(1)
         if older_hidden:
             self._add_centred(self.tr("%d pesan lama tidak ditampilkan") % older_hidden)
         if not messages:

@@ -14,7 +14,9 @@ class InboxPanel(ListPanel):
     key = "inbox"
     title = QCoreApplication.translate("Panels", "Inbox")
     icon = "fa6s.inbox"
-    detail_share = 0.6  # the chat, the reply box and the customer beside it need the room
+    # The chat needs room, but the list must still show whom and what is waiting; the
+    # customer sits above the thread now, so the pane works narrower.
+    detail_share = 0.55
 
     def __init__(self, parent: QWidget | None = None):
         source = ConversationListSource()

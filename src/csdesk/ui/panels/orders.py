@@ -14,6 +14,8 @@ class OrdersPanel(ListPanel):
     key = "orders"
     title = QCoreApplication.translate("Panels", "Pesanan")
     icon = "fa6s.box"
+    # The list's first four columns (a Tokopedia INV/… number is ~230 px) fit at 1280 px.
+    detail_share = 0.42
 
     def __init__(self, parent: QWidget | None = None):
         source = OrderListSource()
