@@ -45,6 +45,37 @@ class ImportFormatError(CsdeskError):
         self.reason = message
 
 
+class MissingColumnsError(ImportFormatError):
+    """Needed columns were not found: what a column-mapping dialog needs to ask the user.
+
+    `missing` are field names (`order_no`, `ordered_at`…), `headers` the header row as read,
+    `file_format` the best-matching format; `read_orders(..., file_format=…, mapping={field:
+    header})` then reads the file with the user's choice.
+    """
+
+    def __init__(
+        self,
+        file: str,
+        message: str,
+        *,
+        file_format: str,
+        missing: list[str],
+        headers: list[str],
+        row: int | None = None,
+    ):
+        super().__init__(file, message, row=row)
+        self.file_format = file_format
+        self.missing = missing
+        self.headers = headers
+
+
+class ImportCancelled(CsdeskError):
+    """The user cancelled the import; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("Impor dibatalkan")
+
+
 @dataclass
 class ItemRecord:
     product: str

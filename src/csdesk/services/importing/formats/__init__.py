@@ -1,0 +1,1 @@
+"""The marketplace export formats (one module each) and the folding they share."""
