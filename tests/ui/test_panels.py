@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 import pytest
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from csdesk.models import Customer
+from csdesk.models import Customer, Order
 from csdesk.services.listing import Choice, Column, Filter, ListQuery, Row
 from csdesk.ui.widgets.list_panel import ListPanel
 
@@ -150,7 +151,8 @@ def test_no_match_shows_an_empty_state_that_clears_the_search(qtbot, shop: dict[
     assert panel.row_count() == 0
     assert panel.empty.isVisible() and not panel.table.isVisible()
     assert "Tidak ada pelanggan yang cocok" in panel.empty.label.text()
-    assert panel.empty.button.text() == "Hapus pencarian dan filter"
+    assert panel.empty.label.text() == "Tidak ada pelanggan yang cocok dengan pencarian/filter ini."
+    assert panel.empty.button.text() == "Hapus filter"
     qtbot.mouseClick(panel.empty.button, Qt.MouseButton.LeftButton)
     assert panel.row_count() == 5
     assert panel.table.isVisible()
@@ -164,6 +166,36 @@ def test_empty_database_offers_the_panel_action(qtbot, db: object) -> None:
     assert panel.empty.label.text() == "Belum ada pelanggan."
     with qtbot.waitSignal(panel.empty_action_requested, timeout=1000):
         qtbot.mouseClick(panel.empty.button, Qt.MouseButton.LeftButton)
+
+
+def test_empty_list_in_a_shop_with_data_does_not_offer_demo_data(qtbot, db: object) -> None:
+    Order.create(
+        marketplace="shopee",
+        order_no="2603051K7QX9PT",
+        status="to_ship",
+        ordered_at=dt.datetime(2026, 3, 5, 2, 15),
+    )
+    panel = CityPanel(tabs=False)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.ensure_loaded()
+    assert panel.row_count() == 0
+    assert panel.empty.isVisible()
+    assert panel.empty.button.isHidden()
+
+
+def test_search_without_results_says_so_and_clears(qtbot, shop: dict[str, int]) -> None:
+    panel = CityPanel(tabs=False)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.ensure_loaded()
+    qtbot.keyClicks(panel.filter_bar.search, "zzzz")
+    qtbot.waitUntil(lambda: panel.row_count() == 0)
+    assert "cocok dengan pencarian/filter ini" in panel.empty.label.text()
+    assert panel.empty.button.text() == "Hapus filter"
+    qtbot.mouseClick(panel.empty.button, Qt.MouseButton.LeftButton)
+    assert panel.filter_bar.search.text() == ""
+    assert panel.row_count() == 5
 
 
 def test_status_tabs_show_live_counts(qtbot, shop: dict[str, int]) -> None:

@@ -28,5 +28,9 @@ class CustomersPanel(ListPanel):
                 "Belum ada pelanggan. Pelanggan tercatat otomatis dari pesanan dan chat yang diimpor, atau isi data contoh.",
             ),
             empty_action=QCoreApplication.translate("Panels", "Isi data contoh"),
+            empty_text_with_data=QCoreApplication.translate(
+                "Panels",
+                "Belum ada pelanggan. Pelanggan tercatat otomatis dari pesanan dan chat yang diimpor.",
+            ),
             parent=parent,
         )

@@ -29,5 +29,9 @@ class InboxPanel(ListPanel):
                 "Panels", "Belum ada percakapan. Impor chat WhatsApp atau isi data contoh."
             ),
             empty_action=QCoreApplication.translate("Panels", "Isi data contoh"),
+            empty_text_with_data=QCoreApplication.translate(
+                "Panels",
+                "Belum ada percakapan. Impor chat WhatsApp untuk membalasnya di sini.",
+            ),
             parent=parent,
         )

@@ -28,6 +28,10 @@ class OrdersPanel(ListPanel):
                 "Panels", "Belum ada pesanan. Impor file pesanan atau isi data contoh."
             ),
             empty_action=QCoreApplication.translate("Panels", "Isi data contoh"),
+            empty_text_with_data=QCoreApplication.translate(
+                "Panels",
+                "Belum ada pesanan. Impor file pesanan dari marketplace.",
+            ),
             tab_filter="status",
             tab_counts=source.count_by_status,
             parent=parent,

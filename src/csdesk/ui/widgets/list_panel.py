@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from csdesk.services import settings as shop_settings
+from csdesk.services import stats
 from csdesk.services.listing import ListSource
 from csdesk.ui.widgets.cells import number
 from csdesk.ui.widgets.data_table import DataTable
@@ -33,7 +34,9 @@ class ListPanel(QWidget):
     """Subclasses set `key`, `title` and `icon` and pass their source and detail view.
 
     `open_requested(kind, id)`: the detail pane asked to show another record.
-    `empty_action_requested()`: the empty state's button was pressed (e.g. "Isi data contoh").
+    `empty_action_requested()`: the empty state's button was pressed (e.g. "Isi data contoh");
+    `empty_text` and that button show only while the database has no orders and no customers,
+    `empty_text_with_data` when this list alone is empty.
     """
 
     key = ""
@@ -53,6 +56,7 @@ class ListPanel(QWidget):
         empty_icon: str,
         empty_text: str,
         empty_action: str = "",
+        empty_text_with_data: str = "",
         tab_filter: str | None = None,
         tab_counts: TabCounts | None = None,
         parent: QWidget | None = None,
@@ -63,6 +67,7 @@ class ListPanel(QWidget):
         self._noun = noun
         self._empty_text = empty_text
         self._empty_action = empty_action
+        self._empty_text_with_data = empty_text_with_data
         self.model = LazyTableModel(source, self)
         self.table = DataTable(self.model, self)
         self.filter_bar = FilterBar(
@@ -189,15 +194,24 @@ class ListPanel(QWidget):
         if rows:
             self._list_stack.setCurrentWidget(self.table)
             return
-        if self.filter_bar.is_clear():
+        if not self.filter_bar.is_clear():
+            self.empty.set_text(
+                self.tr("Tidak ada %s yang cocok dengan pencarian/filter ini.") % self._noun
+            )
+            self.empty.set_action(self.tr("Hapus filter"))
+        elif self._shop_is_empty():
             self.empty.set_text(self._empty_text)
             self.empty.set_action(self._empty_action)
         else:
-            self.empty.set_text(
-                self.tr("Tidak ada %s yang cocok dengan pencarian ini.") % self._noun
-            )
-            self.empty.set_action(self.tr("Hapus pencarian dan filter"))
+            # The demo fill refuses a database that has data, so its button would only
+            # lead to an error: say what fills this list instead.
+            self.empty.set_text(self._empty_text_with_data or self._empty_text)
+            self.empty.set_action("")
         self._list_stack.setCurrentWidget(self.empty)
+
+    def _shop_is_empty(self) -> bool:
+        counts = stats.collect()
+        return not counts["orders"] and not counts["customers"]
 
     def _on_empty_action(self) -> None:
         if self.filter_bar.is_clear():
