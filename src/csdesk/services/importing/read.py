@@ -15,7 +15,8 @@ from pathlib import Path
 
 from csdesk.services import fmt
 
-# Registers the marketplace formats (registry.register at import).
+# Registers the formats (registry.register at import): the marketplaces' and csdesk's own.
+from csdesk.services.importing import format_csdesk  # noqa: F401
 from csdesk.services.importing.formats import lazada, shopee, tiktok, tokopedia  # noqa: F401
 from csdesk.services.importing.readers import Cells, Sheet, open_sheets
 from csdesk.services.importing.records import (
