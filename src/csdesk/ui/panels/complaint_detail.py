@@ -99,11 +99,12 @@ class ComplaintDetailView(DetailView):
         self.status_note.setPlaceholderText(self.tr("Catatan (opsional), mis. resi retur"))
         self.status_button = QPushButton(self.tr("Simpan status"))
         self.status_button.clicked.connect(self.change_status)
+        # The note gets a line of its own: beside the combo it was squeezed to a few letters.
         row = QHBoxLayout()
-        row.addWidget(self.status_combo)
-        row.addWidget(self.status_note, 1)
+        row.addWidget(self.status_combo, 1)
         row.addWidget(self.status_button)
         status_card.add(row)
+        status_card.add(self.status_note)
         self.content.addWidget(status_card)
 
         resolution_card = Card(self.tr("Penyelesaian"))

@@ -111,7 +111,7 @@ class TemplatesPanel(QWidget):
         self.body_edit.setMinimumHeight(120)
         self.body_edit.textChanged.connect(self._update_preview)
         form.addRow(self.tr("Judul"), self.title_edit)
-        form.addRow(self.tr("Shortcut"), self.shortcut_edit)
+        form.addRow(self.tr("Pintasan"), self.shortcut_edit)
         form.addRow(self.tr("Kategori"), self.category_edit)
         form.addRow(self.tr("Isi"), self.body_edit)
         editor.add(form)
