@@ -136,6 +136,30 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK if not problems else EXIT_ERROR
 
 
+IMPORT_FORMATS = ("auto", "shopee", "tiktok", "tokopedia", "lazada", "csdesk")
+
+
+def cmd_import_orders(args: argparse.Namespace) -> int:
+    from csdesk.services.importing.run import import_files
+
+    _open(args)
+    results = import_files(args.files, file_format=args.format)
+    if args.json:
+        _print_json({"files": [result.as_dict() for result in results]})
+        return EXIT_OK
+    for result in results:
+        print(
+            f"{result.file} ({result.format}): {result.rows} baris, "
+            f"{result.orders_new} pesanan baru, {result.orders_updated} diperbarui, "
+            f"{result.orders_unchanged} tidak berubah, {result.items} item"
+        )
+        for problem in result.errors:
+            place = f"baris {problem.row}" if problem.row is not None else "file"
+            column = f", kolom {problem.column}" if problem.column else ""
+            print(f"  peringatan ({place}{column}): {problem.message}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="csdesk",
@@ -170,6 +194,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("file", metavar="FILE")
     add("check", cmd_check, "periksa integritas database")
+    import_orders = add(
+        "import-orders",
+        cmd_import_orders,
+        "impor ekspor pesanan marketplace (xlsx, xls, csv); satu transaksi per file",
+    )
+    import_orders.add_argument("files", nargs="+", metavar="FILE")
+    import_orders.add_argument(
+        "--format", choices=IMPORT_FORMATS, default="auto", help="format file (auto: dikenali)"
+    )
     return parser
 
 

@@ -1,8 +1,10 @@
 """Fast inserts of many rows: one prepared INSERT run by the driver's `executemany`.
 
 peewee's `insert_many` builds the SQL text in Python (~5 s per 100,000 rows); a prepared
-statement with `executemany` takes a tenth of that, which keeps a 100,000-order demo quick.
-Rows carry explicit ids so that the rows inserted next (items, messages) can point at them.
+statement with `executemany` takes a tenth of that, which keeps a 100,000-order demo and a
+100,000-row order import quick. Rows carry explicit ids (from `next_id` in a single-writer
+generator, `allocate_ids` where other desks may be writing) so that the rows inserted next
+(items, messages) can point at them.
 """
 
 from __future__ import annotations
@@ -23,6 +25,27 @@ def next_id(model: type[pw.Model]) -> int:
     return int(model.select(pw.fn.MAX(model._meta.primary_key)).scalar() or 0) + 1
 
 
+def allocate_ids(model: type[pw.Model], count: int) -> list[int]:
+    """`count` ids for new rows of `model`, safe while other desks insert too.
+
+    PostgreSQL hands them out from the table's sequence. SQLite has one writer at a time: call
+    this inside a transaction that has already written (holds the write lock), so nobody can
+    take the ids between this query and the insert.
+    """
+    if count <= 0:
+        return []
+    db = model._meta.database
+    if is_postgres(db):
+        table = model._meta.table_name
+        cursor = db.execute_sql(
+            f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, %s)",
+            (count,),
+        )
+        return [int(row[0]) for row in cursor.fetchall()]
+    first = next_id(model)
+    return list(range(first, first + count))
+
+
 def insert_rows(model: type[pw.Model], rows: Iterable[Mapping[str, Any]]) -> int:
     """Insert `rows` (field name → value) into `model`'s table; returns how many.
 
@@ -39,11 +62,14 @@ def insert_rows(model: type[pw.Model], rows: Iterable[Mapping[str, Any]]) -> int
             batch = []
     if batch:
         count += _insert_chunk(db, model, batch)
-    if count and _is_postgres(db):
+    if count and is_postgres(db):
+        # Explicit ids bypass the sequence; move it past them, never back (another desk may
+        # have drawn higher values meanwhile).
         table = model._meta.table_name
         db.execute_sql(
-            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-            f"(SELECT MAX(id) FROM {_quote(db, table)}))"
+            f"SELECT setval(seq, GREATEST((SELECT MAX(id) FROM {quote(db, table)}), "
+            "COALESCE(pg_sequence_last_value(seq::regclass), 1))) "
+            f"FROM pg_get_serial_sequence('{table}', 'id') AS seq"
         )
     return count
 
@@ -60,9 +86,9 @@ def _insert_chunk(db: Any, model: type[pw.Model], rows: list[Mapping[str, Any]])
     # deprecated, and PostgreSQL parses the same text.
     as_text = [isinstance(field, pw.DateTimeField) for field in fields]
     names = [field.name for field in fields]
-    columns = ", ".join(_quote(db, field.column_name) for field in fields)
+    columns = ", ".join(quote(db, field.column_name) for field in fields)
     marks = ", ".join([db.param] * len(fields))
-    sql = f"INSERT INTO {_quote(db, model._meta.table_name)} ({columns}) VALUES ({marks})"
+    sql = f"INSERT INTO {quote(db, model._meta.table_name)} ({columns}) VALUES ({marks})"
     values = []
     for row in rows:
         record = []
@@ -76,7 +102,7 @@ def _insert_chunk(db: Any, model: type[pw.Model], rows: list[Mapping[str, Any]])
     return len(rows)
 
 
-def _quote(db: Any, name: str) -> str:
+def quote(db: Any, name: str) -> str:
     """`name` in the database's identifier quotes (peewee keeps them as a pair: '""')."""
     opening, closing = db.quote
     return f"{opening}{name}{closing}"
@@ -87,7 +113,7 @@ def _default(field: pw.Field) -> Any:
     return default() if callable(default) else default
 
 
-def _is_postgres(db: Any) -> bool:
+def is_postgres(db: Any) -> bool:
     target = db.obj if isinstance(db, pw.DatabaseProxy) else db
     return isinstance(target, pw.PostgresqlDatabase)
 
@@ -113,7 +139,7 @@ def replayed_insert_triggers(model: type[pw.Model], first_id: int) -> Iterator[N
     db = model._meta.database
     table = model._meta.table_name
     triggers: list[tuple[str, str, re.Match[str]]] = []
-    if _is_sqlite(db):
+    if is_sqlite(db):
         for name, sql in db.execute_sql(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
             (table,),
@@ -122,17 +148,17 @@ def replayed_insert_triggers(model: type[pw.Model], first_id: int) -> Iterator[N
             if body and re.search(r"\bAFTER\s+INSERT\b", sql, re.IGNORECASE):
                 triggers.append((name, sql, body))
     for name, _, _ in triggers:
-        db.execute_sql(f"DROP TRIGGER {_quote(db, name)}")
+        db.execute_sql(f"DROP TRIGGER {quote(db, name)}")
     yield
     for _, sql, body in triggers:
         insert, values = body.groups()
         db.execute_sql(
-            f"{insert} SELECT {values} FROM {_quote(db, table)} AS new WHERE new.id >= ?",
+            f"{insert} SELECT {values} FROM {quote(db, table)} AS new WHERE new.id >= ?",
             (first_id,),
         )
         db.execute_sql(sql)
 
 
-def _is_sqlite(db: Any) -> bool:
+def is_sqlite(db: Any) -> bool:
     target = db.obj if isinstance(db, pw.DatabaseProxy) else db
     return isinstance(target, pw.SqliteDatabase)

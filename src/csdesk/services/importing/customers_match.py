@@ -1,0 +1,280 @@
+"""Which customer a newly imported order belongs to (FORMATS.md), found in bulk.
+
+In order: (1) the same marketplace identity; (2) else a real phone a customer already has (the
+customer gains the marketplace identity); (3) else a new customer named after the buyer, else
+the recipient. Names alone never match; masked phones are never used.
+
+The marketplace identity (`kind='marketplace'`, `normalized` lower-case):
+- Shopee, TikTok Shop: the buyer's username. A masked username (`b*****2`) is no identity.
+- Tokopedia legacy and Lazada have no usernames; FORMATS.md makes the buyer `Nama Pembeli` /
+  `customerName` together with the phone, so the key is `name|phone` (the phone in E.164 when it
+  is real, else as written). Two buyers sharing a name stay apart unless their phones agree.
+
+csdesk's own export names the customer by id: an order goes to that customer when the id exists
+in this database (the same shop re-importing), else to a customer created once per exported id
+with the exported name (an empty database). Its orders without a customer stay without one.
+
+Lookups are one query per chunk of orders; new customers and identities are inserted with
+`executemany` (services/bulk.py), with their search-index triggers run once per file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import peewee as pw
+
+from csdesk.models import Customer, CustomerIdentity
+from csdesk.models.base import run_sql
+from csdesk.services import fmt
+from csdesk.services.bulk import allocate_ids, insert_rows, is_sqlite
+from csdesk.services.importing.records import OrderRecord
+from csdesk.services.list_sql import fetch_tuples
+
+_NAME_PHONE_MARKETPLACES = frozenset({"tokopedia", "lazada"})
+_IDENTITY_TRIGGER = "customer_identity_search_ai"
+_SPACES = re.compile(r"\s+")
+
+
+def identity_key(record: OrderRecord) -> tuple[str, str, str] | None:
+    """(marketplace, normalized, value) of the buyer's marketplace identity, or None."""
+    if record.marketplace in _NAME_PHONE_MARKETPLACES:
+        name = _SPACES.sub(" ", record.buyer_name).strip()
+        phone = record.buyer_phone or record.phone
+        if not name:
+            return None
+        shown = f"{name} {phone}".strip()
+        return record.marketplace, f"{name.lower()}|{fmt.phone_e164(phone) or phone}", shown
+    username = record.buyer_username.strip()
+    if not username or "*" in username:
+        return None
+    return record.marketplace, username.lower(), username
+
+
+def real_phone(record: OrderRecord) -> tuple[str, str] | None:
+    """(E.164, as written) of the customer's phone: the buyer's where the file has one, else
+    the recipient's; None when it is masked or not a phone."""
+    written = record.buyer_phone or record.phone
+    e164 = fmt.phone_e164(written)
+    return (e164, written) if e164 else None
+
+
+def customer_name(record: OrderRecord) -> str:
+    for name in (record.buyer_name, record.recipient, record.buyer_username):
+        if name.strip():
+            return name.strip()
+    return "Pembeli tanpa nama"
+
+
+@dataclass
+class Choice:
+    """An order's customer and what finding it created (kept in the order's event, so that
+    undoing the import removes exactly that)."""
+
+    customer_id: int | None = None
+    created_customer: bool = False
+    identity_ids: list[int] = field(default_factory=list)
+
+
+class CustomerMatcher:
+    """Finds customers for the new orders of one file; remembers what it found and created,
+    so that a buyer with several orders in the file becomes one customer.
+
+    `exported`: the file is csdesk's own export, whose records name their customer by id.
+    """
+
+    def __init__(self, *, exported: bool) -> None:
+        self.exported = exported
+        self.by_identity: dict[tuple[str, str], int] = {}
+        self.by_phone: dict[str, int] = {}
+        self.by_export_id: dict[int, int] = {}
+        self.first_identity_id: int | None = None
+        # Cache entries pointing at a provisional (negative) id, fixed once ids are allocated.
+        self._provisional: list[tuple[dict[Any, int], Any]] = []
+
+    def choose(self, records: list[OrderRecord]) -> list[Choice]:
+        """The customer of each of `records` (new orders), creating customers as needed."""
+        if self.exported:
+            self._load_export_ids(records)
+        else:
+            self._load_identities(records)
+        # New customers get provisional negative ids, so a buyer's later orders in this chunk
+        # find them; the real ids are allocated once the chunk's count is known.
+        customers: list[dict[str, Any]] = []
+        identities: list[tuple[Choice, dict[str, Any]]] = []
+        choices = [self._choose_one(record, customers, identities) for record in records]
+        real = {-n - 1: cid for n, cid in enumerate(allocate_ids(Customer, len(customers)))}
+
+        def fix(cid: int) -> int:
+            return real.get(cid, cid)
+
+        for row in customers:
+            row["id"] = fix(row["id"])
+        for cache, key in self._provisional:
+            cache[key] = fix(cache[key])
+        self._provisional.clear()
+        for choice in choices:
+            if choice.customer_id is not None:
+                choice.customer_id = fix(choice.customer_id)
+        insert_rows(Customer, customers)
+        identity_ids = allocate_ids(CustomerIdentity, len(identities))
+        if identity_ids and self.first_identity_id is None:
+            self.first_identity_id = identity_ids[0]
+        for (choice, row), identity_id in zip(identities, identity_ids, strict=True):
+            row["id"] = identity_id
+            row["customer"] = fix(row["customer"])
+            choice.identity_ids.append(identity_id)
+        insert_rows(CustomerIdentity, [row for _, row in identities])
+        return choices
+
+    def _choose_one(
+        self,
+        record: OrderRecord,
+        customers: list[dict[str, Any]],
+        identities: list[tuple[Choice, dict[str, Any]]],
+    ) -> Choice:
+        choice = Choice()
+        if self.exported:
+            if record.customer_id is not None:
+                cid = self.by_export_id.get(record.customer_id)
+                if cid is None:
+                    name = record.customer_name.strip() or customer_name(record)
+                    cid = self._new_customer(customers, choice, name, record.city)
+                    self._remember(self.by_export_id, record.customer_id, cid)
+                choice.customer_id = cid
+            return choice
+        key = identity_key(record)
+        phone = real_phone(record)
+        if key and key[:2] in self.by_identity:
+            choice.customer_id = self.by_identity[key[:2]]
+            return choice
+        if phone and phone[0] in self.by_phone:
+            cid = self.by_phone[phone[0]]
+        else:
+            cid = self._new_customer(customers, choice, customer_name(record), record.city)
+            if phone:
+                identities.append((choice, _identity_row(cid, "phone", "", phone[0], phone[1])))
+                self._remember(self.by_phone, phone[0], cid)
+        if key:
+            identities.append((choice, _identity_row(cid, "marketplace", *key)))
+            self._remember(self.by_identity, key[:2], cid)
+        choice.customer_id = cid
+        return choice
+
+    def _new_customer(
+        self, customers: list[dict[str, Any]], choice: Choice, name: str, city: str
+    ) -> int:
+        provisional = -len(customers) - 1
+        customers.append({"id": provisional, "name": name, "city": city})
+        choice.created_customer = True
+        return provisional
+
+    def _remember(self, cache: dict[Any, int], key: Any, cid: int) -> None:
+        cache[key] = cid
+        if cid < 0:
+            self._provisional.append((cache, key))
+
+    def _load_identities(self, records: list[OrderRecord]) -> None:
+        keys = {key[:2] for key in map(identity_key, records) if key} - self.by_identity.keys()
+        phones = {p[0] for p in map(real_phone, records) if p} - self.by_phone.keys()
+        if keys:
+            query = CustomerIdentity.select(
+                CustomerIdentity.marketplace, CustomerIdentity.normalized, CustomerIdentity.customer
+            ).where(
+                (CustomerIdentity.kind == "marketplace")
+                & CustomerIdentity.normalized.in_(sorted({key[1] for key in keys}))
+            )
+            found = {(mp, norm): cid for mp, norm, cid in fetch_tuples(query) if (mp, norm) in keys}
+            self.by_identity.update(self._surviving(found))
+        if phones:
+            query = CustomerIdentity.select(
+                CustomerIdentity.normalized, CustomerIdentity.customer
+            ).where(
+                (CustomerIdentity.kind == "phone")
+                & (CustomerIdentity.masked == False)  # noqa: E712 (SQL, not Python)
+                & CustomerIdentity.normalized.in_(sorted(phones))
+            )
+            # Several customers may share a phone (a family); the oldest one is chosen.
+            found_phones: dict[str, int] = {}
+            for norm, cid in fetch_tuples(query.order_by(CustomerIdentity.customer)):
+                found_phones.setdefault(norm, cid)
+            self.by_phone.update(self._surviving(found_phones))
+
+    def _load_export_ids(self, records: list[OrderRecord]) -> None:
+        wanted = {r.customer_id for r in records if r.customer_id is not None}
+        wanted -= self.by_export_id.keys()
+        if not wanted:
+            return
+        query = Customer.select(Customer.id).where(Customer.id.in_(sorted(wanted)))
+        existing = {cid: cid for (cid,) in fetch_tuples(query)}
+        self.by_export_id.update(self._surviving(existing))
+
+    def _surviving(self, found: dict[Any, int]) -> dict[Any, int]:
+        """Map customers that were merged away to the customer they were merged into."""
+        merged: dict[int, int] = {}
+        todo = set(found.values())
+        for _ in range(10):  # merge chains are short; the bound guards against a cycle
+            query = Customer.select(Customer.id, Customer.merged_into).where(
+                Customer.id.in_(sorted(todo)) & Customer.merged_into.is_null(False)
+            )
+            step = dict(fetch_tuples(query))
+            if not step:
+                break
+            merged.update(step)
+            todo = set(step.values())
+
+        def final(cid: int) -> int:
+            seen = 0
+            while cid in merged and seen < 10:
+                cid, seen = merged[cid], seen + 1
+            return cid
+
+        return {key: final(cid) for key, cid in found.items()}
+
+
+def _identity_row(
+    customer: int, kind: str, marketplace: str, normalized: str, value: str
+) -> dict[str, Any]:
+    return {
+        "customer": customer,
+        "kind": kind,
+        "marketplace": marketplace,
+        "value": value,
+        "normalized": normalized,
+        "masked": False,
+    }
+
+
+@contextmanager
+def identity_search_deferred(db: pw.Database, matcher: CustomerMatcher) -> Iterator[None]:
+    """Index the identities the matcher inserts in one statement at the end, not per row.
+
+    The identity trigger rewrites the customer's whole search row for each identity, which
+    FTS5 flushes per statement; dropped inside the caller's transaction and recreated from its
+    stored SQL afterwards (a rollback restores it as well).
+    """
+    row = None
+    if is_sqlite(db):
+        row = run_sql(
+            db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+            (_IDENTITY_TRIGGER,),
+        ).fetchone()  # fmt: skip
+    if row is None:
+        yield
+        return
+    run_sql(db, f'DROP TRIGGER "{_IDENTITY_TRIGGER}"')
+    yield
+    if matcher.first_identity_id is not None:
+        run_sql(
+            db,
+            "UPDATE customer_search SET identities = ("
+            " SELECT group_concat(value, ' ') FROM customer_identity"
+            " WHERE customer_id = customer_search.rowid)"
+            " WHERE rowid IN (SELECT customer_id FROM customer_identity WHERE id >= ?)",
+            (matcher.first_identity_id,),
+        )
+    run_sql(db, row[0])
