@@ -87,6 +87,40 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _day(text: str | None, option: str):  # type: ignore[no-untyped-def]
+    """A `YYYY-MM-DD` option as a date; anything else is a one-line error."""
+    import datetime as dt
+    import re
+
+    if text is None:
+        return None
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CsdeskError(f"{option} harus tanggal YYYY-MM-DD, bukan {text!r}") from None
+
+
+def cmd_export_orders(args: argparse.Namespace) -> int:
+    from csdesk.services.exporting.orders_xlsx import export_orders
+
+    since, until = _day(args.since, "--since"), _day(args.until, "--until")
+    out = Path(args.out)
+    if out.suffix.casefold() != ".xlsx":
+        raise CsdeskError(f"File tujuan harus berakhiran .xlsx: {out}")
+    _open(args)
+    result = export_orders(
+        out, status=args.status, marketplace=args.marketplace, since=since, until=until
+    )
+    if args.json:
+        _print_json({"file": str(out), "rows": result.rows, "orders": result.orders})
+    else:
+        rows, orders = (f"{n:,}".replace(",", ".") for n in (result.rows, result.orders))
+        print(f"{rows} baris, {orders} pesanan → {out}")
+    return EXIT_OK
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from csdesk.services.backup import backup_database
 
@@ -187,6 +221,16 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--orders", type=int, default=1000, metavar="N", help="jumlah pesanan (1000)")
     demo.add_argument("--force", action="store_true", help="tambahkan walau sudah ada pesanan")
     add("stats", cmd_stats, "jumlah pelanggan, pesanan, percakapan, keluhan dan omzet")
+    export = add(
+        "export-orders",
+        cmd_export_orders,
+        "ekspor pesanan ke Excel, satu baris per item (bisa diimpor ulang: --format csdesk)",
+    )
+    export.add_argument("out", metavar="OUT.xlsx")
+    export.add_argument("--status", metavar="S", help="hanya status ini (to_ship, completed, …)")
+    export.add_argument("--marketplace", metavar="M", help="hanya marketplace ini (shopee, …)")
+    export.add_argument("--since", metavar="YYYY-MM-DD", help="dibuat sejak hari ini (zona toko)")
+    export.add_argument("--until", metavar="YYYY-MM-DD", help="dibuat sampai hari ini (termasuk)")
     backup = add("backup", cmd_backup, "cadangkan database (aman saat aplikasi terbuka)")
     backup.add_argument("dest", nargs="?", metavar="DEST", help="file atau folder tujuan")
     restore = add(
