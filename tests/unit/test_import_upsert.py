@@ -122,7 +122,7 @@ def test_item_set_is_replaced_when_it_differs(db: object) -> None:
     assert result.orders_updated == 1
     assert [(i.quantity, i.subtotal) for i in OrderItem.select()] == [(2, 300_000)]
     detail = json.loads(OrderEvent.get(OrderEvent.kind == "updated").detail)
-    assert detail["items"]["old"] == [["GK-L", "Gamis Katun", "L", 1, 150_000, 150_000]]
+    assert detail["items"]["old"] == [[1, "GK-L", "Gamis Katun", "L", 1, 150_000, 150_000]]
 
 
 def test_items_in_another_order_are_not_a_change(db: object) -> None:

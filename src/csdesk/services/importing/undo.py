@@ -33,6 +33,7 @@ from csdesk.models import (
     User,
     utcnow,
 )
+from csdesk.services.bulk import insert_rows
 from csdesk.services.customer_stats import refresh_customers
 from csdesk.services.importing.changes import from_json_value, item_row
 from csdesk.services.list_sql import fetch_tuples
@@ -165,11 +166,14 @@ def _refuse_if_changed_since(
                     f"Impor #{batch.id} tidak bisa dibatalkan: pesanan {order_no} sudah diubah "
                     "setelah impor ini"
                 )
+        new_chunk = [order_id for order_id in chunk if order_id in new]
         for model in (Complaint, Conversation):
-            used = model.select(Order.order_no).join(Order).where(model.order.in_(chunk)).first()
-            if used is not None and used.order.id in new:
+            used = fetch_tuples(
+                model.select(Order.order_no).join(Order).where(model.order.in_(new_chunk)).limit(1)
+            )
+            if used:
                 raise CsdeskError(
-                    f"Impor #{batch.id} tidak bisa dibatalkan: pesanan {used.order.order_no} "
+                    f"Impor #{batch.id} tidak bisa dibatalkan: pesanan {used[0][0]} "
                     "sudah dipakai di keluhan atau percakapan"
                 )
 
@@ -197,9 +201,9 @@ def _restore(order_id: int, detail: dict[str, Any]) -> None:
     Order.update(values).where(Order.id == order_id).execute()
     if "items" in detail:
         OrderItem.delete().where(OrderItem.order == order_id).execute()
-        rows = [item_row(order_id, item) for item in detail["items"]["old"]]
-        if rows:
-            OrderItem.insert_many(rows).execute()
+        # The old rows come back with their own ids: the restore is exact.
+        rows = [{"id": item[0], **item_row(order_id, item[1:])} for item in detail["items"]["old"]]
+        insert_rows(OrderItem, rows)
 
 
 def _remove_unused_customers(candidates: set[int]) -> set[int]:

@@ -96,6 +96,7 @@ class _Stored:
     batch_id: int | None
     values: dict[str, Any]
     items: list[Item] = field(default_factory=list)
+    item_ids: list[int] = field(default_factory=list)
 
 
 _STORED_COLUMNS = (
@@ -245,9 +246,12 @@ class _FileWriter:
             )
             stored[(marketplace, order_no)] = by_id[oid] = found
         if by_id:
-            items = OrderItem.select(OrderItem.order, *(getattr(OrderItem, f) for f in ITEM_FIELDS))
-            for order_id, *values in fetch_tuples(items.where(OrderItem.order.in_(list(by_id)))):
+            columns = (getattr(OrderItem, name) for name in ITEM_FIELDS)
+            items = OrderItem.select(OrderItem.id, OrderItem.order, *columns)
+            query = items.where(OrderItem.order.in_(list(by_id))).order_by(OrderItem.id)
+            for item_id, order_id, *values in fetch_tuples(query):
                 by_id[order_id].items.append(tuple(values))
+                by_id[order_id].item_ids.append(item_id)
         linked = {no: found for (mp, no), found in stored.items() if mp == "tokopedia"}
         return stored, linked
 
@@ -319,7 +323,10 @@ class _FileWriter:
             }
             if comparison.items_differ:
                 detail["items"] = {
-                    "old": [list(item) for item in stored.items],
+                    "old": [
+                        [item_id, *item]
+                        for item_id, item in zip(stored.item_ids, stored.items, strict=True)
+                    ],
                     "new": [list(item_tuple(item)) for item in record.items],
                 }
                 replaced.append(stored.id)
