@@ -174,7 +174,7 @@ def _select(ids: list[int], conditions: list[pw.Expression]) -> pw.Select:
     )
 
 
-def _rows(
+def order_rows(
     ids: Sequence[int], conditions: list[pw.Expression], is_cancelled: Cancelled | None
 ) -> Iterator[tuple[int, list[tuple[Any, ...]]]]:
     """(orders done so far, the chunk's rows in the order of `ids`), chunk by chunk."""
@@ -208,7 +208,7 @@ def _write(
             sheet.write_string(0, col, header_text(column, zone), header)
         row_no = orders = 0
         previous = None
-        for done, rows in _rows(ids, conditions, is_cancelled):
+        for done, rows in order_rows(ids, conditions, is_cancelled):
             for row in rows:
                 row_no += 1
                 if row_no > MAX_DATA_ROWS:
@@ -275,11 +275,7 @@ def _cell_writers(workbook: Any, sheet: Any, zone: str) -> list[tuple[int, Write
 
 def shop_time(value: dt.datetime | str, zone: str) -> dt.datetime:
     """A stored UTC time (SQLite gives text, PostgreSQL a datetime) as the shop's naive local
-    time, to the second: Excel keeps only milliseconds, and whole seconds read back exactly."""
+    time, to the second: Excel keeps only milliseconds, whole seconds read back exactly, and
+    the importer compares times without their fraction (so truncate, never round up)."""
     utc = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(value)
-    local = fmt.to_local(utc, zone).replace(tzinfo=None)
-    return whole_second(local)
-
-
-def whole_second(value: dt.datetime) -> dt.datetime:
-    return (value + dt.timedelta(microseconds=500_000)).replace(microsecond=0)
+    return fmt.to_local(utc, zone).replace(tzinfo=None, microsecond=0)
