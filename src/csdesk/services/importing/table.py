@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import TypeVar
 
 from csdesk.services import fmt
@@ -65,6 +66,29 @@ class Columns:
     index: Mapping[str, int]
     zone: str = fmt.DEFAULT_ZONE
 
+    @cached_property
+    def json_keys(self) -> tuple[str, ...]:
+        """The source-row JSON keys: the headers, a repeated or empty one made unique."""
+        keys: list[str] = []
+        seen: set[str] = set()
+        for position, header in enumerate(self.headers, 1):
+            key = header or f"#{position}"
+            if key in seen:
+                key = f"{key} #{position}"
+            seen.add(key)
+            keys.append(key)
+        return tuple(keys)
+
+
+@lru_cache(maxsize=1024)
+def _utc_offset(day: dt.date, zone: str) -> dt.timedelta:
+    """The zone's offset on a day, from fmt.to_utc once per day rather than once per cell.
+
+    Indonesia's zones have kept one offset all day (no daylight saving) since 1964.
+    """
+    midnight = dt.datetime(day.year, day.month, day.day)
+    return midnight - fmt.to_utc(midnight, zone)
+
 
 class Row:
     """One data row; `number` is the sheet's 1-based row number, as Excel shows it."""
@@ -92,6 +116,9 @@ class Row:
 
     def text(self, field: str) -> str:
         cell = self.cell(field)
+        if cell.__class__ is str:  # the common case, kept cheap: ~20 fields on 100k rows
+            value = cell.strip()  # type: ignore[attr-defined]
+            return "" if parse.is_missing(value) else value  # type: ignore[no-any-return]
         return "" if parse.is_missing(cell) else parse.text(cell)
 
     def identifier(self, field: str) -> str:
@@ -106,7 +133,9 @@ class Row:
     def time(self, field: str) -> dt.datetime | None:
         """A time column as naive UTC (the file holds the shop's local time)."""
         local = self._read(field, parse.local_time)
-        return fmt.to_utc(local, self.columns.zone) if local is not None else None
+        if local is None:
+            return None
+        return local - _utc_offset(local.date(), self.columns.zone)
 
     def required_time(self, field: str) -> dt.datetime:
         value = self.time(field)
@@ -134,21 +163,26 @@ class Row:
         Refuses a cell longer than Excel allows, naming its row and column.
         """
         data: dict[str, str] = {}
-        headers = self.columns.headers
-        for index, cell in enumerate(self.cells):
-            if cell is None or cell == "":
-                continue
-            value = parse.text(cell)
+        keys = self.columns.json_keys
+        for key, cell in zip(keys, self.cells, strict=False):
+            if cell.__class__ is str:
+                if cell:
+                    if len(cell) > MAX_CELL_CHARS:  # type: ignore[arg-type]
+                        raise self._too_long(key, len(cell))  # type: ignore[arg-type]
+                    data[key] = cell  # type: ignore[assignment]
+            elif cell is not None:
+                data[key] = parse.text(cell)
+        for position in range(len(keys), len(self.cells)):
+            # Cells beyond the header: kept, under their column number.
+            value = parse.text(self.cells[position])
             if len(value) > MAX_CELL_CHARS:
-                column = headers[index] if index < len(headers) else f"#{index + 1}"
-                raise ImportFormatError(
-                    self.columns.file,
-                    f"isi sel terlalu panjang ({len(value):,} karakter; batas Excel "
-                    f"{MAX_CELL_CHARS:,})".replace(",", "."),
-                    row=self.number,
-                    column=column,
-                )
+                raise self._too_long(f"#{position + 1}", len(value))
             if value:
-                key = headers[index] if index < len(headers) and headers[index] else f"#{index + 1}"
-                data.setdefault(key, value)
+                data[f"#{position + 1}"] = value
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    def _too_long(self, column: str, length: int) -> ImportFormatError:
+        message = f"isi sel terlalu panjang ({length:,} karakter; batas Excel {MAX_CELL_CHARS:,})"
+        return ImportFormatError(
+            self.columns.file, message.replace(",", "."), row=self.number, column=column
+        )
