@@ -23,7 +23,7 @@ _EXACT_FLOAT = 2**53
 def text(cell: Cell) -> str:
     """A cell as text: whole floats without `.0` (a phone stored as a number), dates in ISO."""
     if cell.__class__ is str:
-        return cell.strip()  # type: ignore[attr-defined, no-any-return]
+        return cell.strip()
     if cell is None:
         return ""
     if isinstance(cell, bool):

@@ -117,8 +117,8 @@ class Row:
     def text(self, field: str) -> str:
         cell = self.cell(field)
         if cell.__class__ is str:  # the common case, kept cheap: ~20 fields on 100k rows
-            value = cell.strip()  # type: ignore[attr-defined]
-            return "" if parse.is_missing(value) else value  # type: ignore[no-any-return]
+            value = cell.strip()
+            return "" if parse.is_missing(value) else value
         return "" if parse.is_missing(cell) else parse.text(cell)
 
     def identifier(self, field: str) -> str:
@@ -167,9 +167,9 @@ class Row:
         for key, cell in zip(keys, self.cells, strict=False):
             if cell.__class__ is str:
                 if cell:
-                    if len(cell) > MAX_CELL_CHARS:  # type: ignore[arg-type]
-                        raise self._too_long(key, len(cell))  # type: ignore[arg-type]
-                    data[key] = cell  # type: ignore[assignment]
+                    if len(cell) > MAX_CELL_CHARS:
+                        raise self._too_long(key, len(cell))
+                    data[key] = cell
             elif cell is not None:
                 data[key] = parse.text(cell)
         for position in range(len(keys), len(self.cells)):
