@@ -3,6 +3,9 @@
 csdesk's side opens the database as the app does and drives the Orders panel's own table model
 (LazyTableModel over OrderListSource, offscreen Qt): for each search or filter, the time from
 setting the query to having the first page of 30 rows formatted, and the process's peak RSS.
+A big list shows its first ids at once and reads the rest on the thread pool; the time until
+that whole list is in is reported too ("all ids"), and each run waits for it, so no run is
+slowed by the previous one's background work.
 The peer is what a seller's spreadsheet-minded helper would do instead: pandas holding the same
 columns in memory (`read_sql`, timed separately) and filtering with `str.contains`.
 Each side runs in its own process so their memory is measured apart.
@@ -17,6 +20,7 @@ import argparse
 import json
 import os
 import sqlite3
+import statistics
 import subprocess
 import sys
 import time
@@ -27,6 +31,7 @@ import bigdb  # noqa: E402
 from common import machine, peak_rss_mb, save, table, timed  # noqa: E402
 
 FIRST_PAGE = 30
+REPEAT = 5
 
 
 def pick_terms(db: Path) -> dict[str, dict[str, object]]:
@@ -50,6 +55,7 @@ def pick_terms(db: Path) -> dict[str, dict[str, object]]:
 
 def worker_csdesk(db: Path, terms: dict[str, dict[str, object]]) -> dict[str, object]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication
 
     from csdesk.services.database import open_database
@@ -69,14 +75,24 @@ def worker_csdesk(db: Path, terms: dict[str, dict[str, object]]) -> dict[str, ob
             filters=dict(spec.get("filters", {})),  # type: ignore[call-overload]
         )
 
-        def first_page(query: ListQuery = query) -> None:
+        pages, wholes = [], []
+        for _ in range(REPEAT):
+            started = time.perf_counter()
             model.set_query(query)
             for row in range(min(FIRST_PAGE, model.rowCount())):
                 for column in range(model.columnCount()):
                     model.data(model.index(row, column))
-
-        first, median = timed(first_page)
-        results[name] = {"first_ms": first, "median_ms": median, "rows": model.rowCount()}
+            pages.append((time.perf_counter() - started) * 1000)
+            QThreadPool.globalInstance().waitForDone()
+            app.processEvents()  # delivers the background result
+            assert model.is_complete()
+            wholes.append((time.perf_counter() - started) * 1000)
+        results[name] = {
+            "first_ms": pages[0],
+            "median_ms": statistics.median(pages),
+            "all_ids_ms": statistics.median(wholes),
+            "rows": model.rowCount(),
+        }
     results["peak_rss_mb"] = peak_rss_mb()
     del app
     return results
@@ -153,6 +169,7 @@ def main() -> None:
                 name,
                 f"{mine['rows']:,}".replace(",", "."),
                 f"{mine['median_ms']:.1f} ms (first {mine['first_ms']:.1f})",
+                f"{mine['all_ids_ms']:.0f} ms",
                 f"{theirs['median_ms']:.1f} ms",
                 f"{theirs['median_ms'] / max(mine['median_ms'], 0.01):.1f}×",
             ]
@@ -162,17 +179,19 @@ def main() -> None:
             "open database + panel model / pandas read_sql",
             "",
             f"{ours['open_ms']:.0f} ms",
+            "",
             f"{peer['load_ms']:.0f} ms",
             f"{peer['load_ms'] / max(float(ours['open_ms']), 0.01):.0f}×",  # type: ignore[arg-type]
         ]
     )
     rows.append(
-        ["peak RSS", "", f"{ours['peak_rss_mb']:.0f} MB", f"{peer['peak_rss_mb']:.0f} MB", ""]
+        ["peak RSS", "", f"{ours['peak_rss_mb']:.0f} MB", "", f"{peer['peak_rss_mb']:.0f} MB", ""]
     )
     headers = [
         f"Orders panel, {args.orders:,} orders".replace(",", "."),
         "rows",
         "csdesk to first page",
+        "csdesk all ids (background)",
         "pandas in memory",
         "pandas / csdesk",
     ]

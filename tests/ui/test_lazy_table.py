@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Sequence
 
 import pytest
@@ -184,3 +185,129 @@ def test_every_real_source_passes_qtmodeltester(qtmodeltester, demo_shop: object
                 text = model.data(model.index(row, column))
                 assert isinstance(text, str) and text != "None", (type(source).__name__, column)
         qtmodeltester.check(model, force_py=True)
+
+
+class CountingCustomerSource(CustomerSource):
+    """The same source answering with the first ids and a count, as big lists do; `hold`, when
+    set, keeps the background reads of the whole list for `held_search` waiting until it is
+    released."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hold: threading.Event | None = None
+        self.held_search = ""
+
+    def ids(self, query: ListQuery, limit: int | None = None) -> list[int]:  # type: ignore[override]
+        background = threading.current_thread() is not threading.main_thread()
+        if limit is None and background and self.hold and query.search == self.held_search:
+            assert self.hold.wait(10)
+        found = super().ids(query)
+        return found if limit is None else found[:limit]
+
+    def count(self, query: ListQuery) -> int:
+        return len(super().ids(query))
+
+
+def _settle(qtbot) -> None:
+    """Let every background read finish and its result reach the model."""
+    from PySide6.QtCore import QCoreApplication, QThreadPool
+
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    QCoreApplication.processEvents()
+
+
+@pytest.fixture
+def small_prefix(monkeypatch: pytest.MonkeyPatch) -> int:
+    monkeypatch.setattr(lazy_table, "PREFIX_ROWS", 10)
+    return 10
+
+
+def test_first_rows_show_before_the_whole_list_arrives(
+    qtbot, qtmodeltester, customers: list[Customer], small_prefix: int
+) -> None:
+    source = CountingCustomerSource()
+    source.hold = threading.Event()
+    model = LazyTableModel(source)
+    model.set_query(ListQuery(sort="order_count", descending=False))
+    # The count and the first rows are there while the rest still loads.
+    assert model.rowCount() == 250
+    assert not model.is_complete()
+    assert model.data(model.index(0, 0)) == "Pelanggan 000"
+    assert model.data(model.index(200, 0)) == "memuat…"
+    assert model.data(model.index(200, 2)) == ""
+    assert model.id_at(200) is None
+    qtmodeltester.check(model, force_py=True)
+
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    with qtbot.waitSignal(model.completed, timeout=10_000):
+        source.hold.set()
+    # The whole list replaced the prefix in place: no reset, the later rows now filled.
+    assert resets == []
+    assert model.is_complete()
+    assert model.rowCount() == 250
+    assert model.data(model.index(5, 0)) == "Pelanggan 005"
+    assert model.data(model.index(200, 0)) == "Pelanggan 200"
+    assert model.id_at(200) == customers[200].id
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_an_older_query_in_the_background_does_not_replace_a_newer_one(
+    qtbot, customers: list[Customer], small_prefix: int
+) -> None:
+    from PySide6.QtCore import QThreadPool
+
+    pool = QThreadPool.globalInstance()
+    threads = pool.maxThreadCount()
+    pool.setMaxThreadCount(max(2, threads))  # the held read must not block the newer one
+    source = CountingCustomerSource()
+    source.hold = threading.Event()
+    source.held_search = "Pelanggan"
+    model = LazyTableModel(source)
+    try:
+        model.set_query(ListQuery(search="Pelanggan"))  # 250 rows: the whole list is held back
+        model.set_query(ListQuery(search="Pelanggan 1"))  # 100 rows, read while the first waits
+        _wait_until(qtbot, model.is_complete)
+        assert model.rowCount() == 100
+    finally:
+        source.hold.set()  # now the older query's whole list arrives
+        _settle(qtbot)
+        pool.setMaxThreadCount(threads)
+    assert model.rowCount() == 100
+    assert model.query.search == "Pelanggan 1"
+    assert {model.data(model.index(row, 0))[:11] for row in range(100)} == {"Pelanggan 1"}
+
+
+def test_a_record_past_the_first_rows_is_found_at_once(
+    qtbot, customers: list[Customer], small_prefix: int
+) -> None:
+    source = CountingCustomerSource()
+    source.hold = threading.Event()
+    model = LazyTableModel(source)
+    model.set_query(ListQuery(sort="order_count", descending=False))
+    assert model.loaded_row_of(customers[120].id) is None
+    assert model.row_of(customers[120].id) == 120  # read the whole list, not waiting for it
+    assert model.is_complete()
+    source.hold.set()
+    _settle(qtbot)
+    assert model.row_of(customers[121].id) == 121
+
+
+def test_sort_while_loading_keeps_the_selected_record(
+    qtbot, customers: list[Customer], small_prefix: int
+) -> None:
+    from PySide6.QtCore import QPersistentModelIndex
+
+    model = LazyTableModel(CountingCustomerSource())
+    model.set_query(ListQuery(sort="order_count", descending=False))
+    _settle(qtbot)
+    kept = QPersistentModelIndex(model.index(3, 0))
+    model.sort(2, Qt.SortOrder.DescendingOrder)  # record 3 is now near the end
+    assert kept.row() == 246
+    assert model.data(model.index(0, 0)) == "Pelanggan 249"
+    _settle(qtbot)
+    assert model.data(model.index(246, 0)) == "Pelanggan 003"
+
+
+def _wait_until(qtbot, condition) -> None:  # noqa: ANN001
+    qtbot.waitUntil(condition, timeout=10_000)

@@ -180,7 +180,26 @@ def _expected(term: str) -> set[int]:
     return found
 
 
-@pytest.mark.parametrize("term", ["sa", "SANTO", "ri", "Lesta", "MPL", "s"])
+@pytest.mark.parametrize(
+    "term",
+    [
+        "sa",
+        "SANTO",
+        "ri",
+        "Lesta",
+        "MPL",
+        "s",
+        # Long numbers: found through a window of the index, then checked in full.
+        "576400000000002",
+        "10000000000",
+        "23000000000000",
+        "spxid0123456789",
+        "SPXID0123456789 agus",
+        "20250303/MPL",
+        "1234567890",
+        "99998888",
+    ],
+)
 def test_index_and_like_find_the_same_orders(
     shop: dict[str, int], term: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -249,3 +268,13 @@ def test_count_by_status_ignores_the_status_filter(shop: dict[str, int]) -> None
     assert sum(counts.values()) == 8
     searched = source.count_by_status(ListQuery(search="santoso"))
     assert {k: v for k, v in searched.items() if v} == {"to_ship": 1, "shipped": 1}
+
+
+def test_a_long_number_is_looked_up_by_its_most_varied_part() -> None:
+    assert text_match.window("576400000000002") == "576400"
+    assert text_match.window("251123000500000") == "511230"
+    assert text_match.window("0812345678") == "345678"
+    assert text_match.narrowable("SPXID0123456789")
+    assert not text_match.narrowable("Chaniago")  # letters: their trigrams are selective
+    assert not text_match.narrowable("123456")  # no longer than the window
+    assert not text_match.narrowable("１２３４５６７")  # full-width digits: LIKE folds only ASCII

@@ -27,12 +27,14 @@ from csdesk.services.list_sql import (
     Clock,
     choices,
     chunked,
+    count_rows,
     day_bounds,
     default_clock,
     fetch_dicts,
     fetch_ids,
     order_by,
     shop_zone,
+    useful_limit,
 )
 from csdesk.services.listing import Choice, Column, Filter, ListQuery, Row
 
@@ -127,7 +129,7 @@ class ComplaintListSource:
             conditions.append(is_due_today(self._now(), shop_zone()))
         return conditions
 
-    def ids(self, query: ListQuery) -> list[int]:
+    def ids(self, query: ListQuery, limit: int | None = None) -> list[int]:
         sortable: dict[str, pw.ColumnBase] = {
             "code": Complaint.code,
             "customer": Customer.name,
@@ -139,11 +141,18 @@ class ComplaintListSource:
             "created_at": Complaint.created_at,
         }
         natural = [Complaint.created_at.desc(), Complaint.id.desc()]
+        ordered = self._select(query).order_by(*order_by(query, sortable, natural, Complaint.id))
+        return fetch_ids(ordered.limit(useful_limit(query, limit)))
+
+    def count(self, query: ListQuery) -> int:
+        return count_rows(self._select(query))
+
+    def _select(self, query: ListQuery) -> pw.Select:
         select = _joined(Complaint.select(Complaint.id))
         conditions = self.conditions(query)
         if conditions:
             select = select.where(*conditions)
-        return fetch_ids(select.order_by(*order_by(query, sortable, natural, Complaint.id)))
+        return select
 
     def rows(self, ids: Sequence[int]) -> dict[int, Row]:
         result: dict[int, Row] = {}

@@ -21,10 +21,12 @@ from csdesk.services.list_sql import (
     Clock,
     choices,
     chunked,
+    count_rows,
     default_clock,
     fetch_dicts,
     fetch_ids,
     order_by,
+    useful_limit,
 )
 from csdesk.services.listing import Choice, Column, Filter, ListQuery, Row
 
@@ -119,7 +121,7 @@ class ConversationListSource:
             conditions.append(is_unassigned())
         return conditions
 
-    def ids(self, query: ListQuery) -> list[int]:
+    def ids(self, query: ListQuery, limit: int | None = None) -> list[int]:
         sortable: dict[str, pw.ColumnBase] = {
             "customer": _who(),
             "channel": Conversation.channel,
@@ -135,6 +137,13 @@ class ConversationListSource:
             Conversation.last_message_at.desc(nulls="LAST"),
             Conversation.id.desc(),
         ]
+        ordered = self._select(query).order_by(*order_by(query, sortable, natural, Conversation.id))
+        return fetch_ids(ordered.limit(useful_limit(query, limit)))
+
+    def count(self, query: ListQuery) -> int:
+        return count_rows(self._select(query))
+
+    def _select(self, query: ListQuery) -> pw.Select:
         select = (
             Conversation.select(Conversation.id)
             .join(Customer, pw.JOIN.LEFT_OUTER, on=(Conversation.customer == Customer.id))
@@ -144,7 +153,7 @@ class ConversationListSource:
         conditions = self.conditions(query)
         if conditions:
             select = select.where(*conditions)
-        return fetch_ids(select.order_by(*order_by(query, sortable, natural, Conversation.id)))
+        return select
 
     def rows(self, ids: Sequence[int]) -> dict[int, Row]:
         result: dict[int, Row] = {}

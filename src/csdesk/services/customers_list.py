@@ -20,10 +20,12 @@ from csdesk.services.list_sql import (
     Clock,
     choices,
     chunked,
+    count_rows,
     default_clock,
     fetch_dicts,
     fetch_ids,
     order_by,
+    useful_limit,
 )
 from csdesk.services.listing import Choice, Column, Filter, ListQuery, Row
 
@@ -120,7 +122,7 @@ class CustomerListSource:
             conditions.append(tag_condition(tag))
         return conditions
 
-    def ids(self, query: ListQuery) -> list[int]:
+    def ids(self, query: ListQuery, limit: int | None = None) -> list[int]:
         sortable: dict[str, pw.ColumnBase] = {
             "name": Customer.name,
             "nickname": Customer.nickname,
@@ -131,7 +133,11 @@ class CustomerListSource:
         }
         natural = [Customer.last_order_at.desc(nulls="LAST"), Customer.name, Customer.id]
         select = Customer.select(Customer.id).where(*self.conditions(query))
-        return fetch_ids(select.order_by(*order_by(query, sortable, natural, Customer.id)))
+        ordered = select.order_by(*order_by(query, sortable, natural, Customer.id))
+        return fetch_ids(ordered.limit(useful_limit(query, limit)))
+
+    def count(self, query: ListQuery) -> int:
+        return count_rows(Customer.select(Customer.id).where(*self.conditions(query)))
 
     def rows(self, ids: Sequence[int]) -> dict[int, Row]:
         result: dict[int, Row] = {}

@@ -27,6 +27,19 @@ def fetch_ids(query: pw.Select) -> list[int]:
     return [row[0] for row in run_sql(database_proxy.obj, sql, params).fetchall()]
 
 
+def useful_limit(query: ListQuery, limit: int | None) -> int | None:
+    """The `limit` worth applying to an id query: none with a search, whose matches must all be
+    found and sorted anyway, so counting them apart would do that work twice."""
+    return None if query.search.strip() else limit
+
+
+def count_rows(query: pw.Select) -> int:
+    """The number of rows `query` returns, counted by the database (its ORDER BY dropped)."""
+    sql, params = query.order_by().sql()
+    cursor = run_sql(database_proxy.obj, f"SELECT COUNT(*) FROM ({sql}) AS counted", params)
+    return int(cursor.fetchone()[0])
+
+
 def fetch_dicts(query: pw.Select) -> list[dict[str, Any]]:
     """Rows as dicts with peewee's conversions (datetimes parsed), no model objects built."""
     return cast(list[dict[str, Any]], list(query.dicts()))

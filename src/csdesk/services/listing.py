@@ -4,13 +4,19 @@ A `ListSource` answers two questions. `ids(query)` returns the ids of every row 
 current search and filters, in display order (cheap: one indexed query, ids only). `rows(ids)`
 returns the display values of a page of those ids. The UI's lazy table model holds the id list
 and asks for rows only as they scroll into view, so a million orders never load at once.
+
+A `CountingListSource` also answers `ids(query, limit)` (the first ids only) and `count(query)`.
+Even a list of ids costs ~0.5 s at a million rows, so the model shows the first ids and the
+count at once and reads the whole list in the background. A source may return more than
+`limit` ids when limiting saves nothing (a search finds and sorts every match anyway): the
+model then has the whole list at once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, runtime_checkable
 
 ColumnKind = Literal["text", "int", "money", "datetime", "badge", "phone"]
 
@@ -57,3 +63,12 @@ class ListSource(Protocol):
     def ids(self, query: ListQuery) -> list[int]: ...
 
     def rows(self, ids: Sequence[int]) -> dict[int, Row]: ...
+
+
+@runtime_checkable
+class CountingListSource(ListSource, Protocol):
+    def ids(self, query: ListQuery, limit: int | None = None) -> list[int]: ...
+
+    def count(self, query: ListQuery) -> int:
+        """How many rows `ids(query)` returns, without reading them."""
+        ...

@@ -1,8 +1,8 @@
 """The Pesanan list: every order, searchable and filterable, fast at a million rows.
 
-`ids()` is one indexed query returning ints straight from the cursor: status and date use the
-(status, ordered_at) and ordered_at indexes, a search goes through the `order_search` trigram
-index and joins by primary key. `rows()` reads one page with one query, joined to the customer
+`ids()` is one indexed query returning ints straight from the cursor (`count()` counts the same
+rows): status and date use the (status, ordered_at) and ordered_at indexes, a search goes through
+the `order_search` trigram index and joins by primary key. `rows()` reads one page with one query, joined to the customer
 for the buyer's name when the marketplace gave none.
 """
 
@@ -22,6 +22,7 @@ from csdesk.services.list_sql import (
     Clock,
     choices,
     chunked,
+    count_rows,
     day_bounds,
     default_clock,
     fetch_dicts,
@@ -29,6 +30,7 @@ from csdesk.services.list_sql import (
     fetch_tuples,
     order_by,
     shop_zone,
+    useful_limit,
 )
 from csdesk.services.listing import Choice, Column, Filter, ListQuery, Row
 
@@ -113,7 +115,7 @@ class OrderListSource:
             conditions += [Order.status == "to_ship", Order.ship_by >= start, Order.ship_by < end]
         return conditions
 
-    def ids(self, query: ListQuery) -> list[int]:
+    def ids(self, query: ListQuery, limit: int | None = None) -> list[int]:
         sortable: dict[str, pw.ColumnBase] = {
             "order_no": Order.order_no,
             "marketplace": Order.marketplace,
@@ -134,7 +136,15 @@ class OrderListSource:
         if conditions:
             select = select.where(*conditions)
         natural = [Order.ordered_at.desc(), Order.id.desc()]
-        return fetch_ids(select.order_by(*order_by(query, sortable, natural, Order.id)))
+        ordered = select.order_by(*order_by(query, sortable, natural, Order.id))
+        return fetch_ids(ordered.limit(useful_limit(query, limit)))
+
+    def count(self, query: ListQuery) -> int:
+        select = Order.select(Order.id)
+        conditions = self.conditions(query)
+        if conditions:
+            select = select.where(*conditions)
+        return count_rows(select)
 
     def count_by_status(self, query: ListQuery) -> dict[str, int]:
         """Orders per status for the query without its status filter (the tabs' counts)."""

@@ -10,7 +10,15 @@ import peewee as pw
 
 from csdesk.models import Template
 from csdesk.services import text_match
-from csdesk.services.list_sql import ALL, chunked, fetch_dicts, fetch_ids, order_by
+from csdesk.services.list_sql import (
+    ALL,
+    chunked,
+    count_rows,
+    fetch_dicts,
+    fetch_ids,
+    order_by,
+    useful_limit,
+)
 from csdesk.services.listing import Choice, Column, Filter, ListQuery, Row
 
 
@@ -44,7 +52,20 @@ class TemplateListSource:
             ),
         )
 
-    def ids(self, query: ListQuery) -> list[int]:
+    def ids(self, query: ListQuery, limit: int | None = None) -> list[int]:
+        sortable: dict[str, pw.ColumnBase] = {
+            "title": pw.fn.LOWER(Template.title),
+            "shortcut": Template.shortcut,
+            "category": pw.fn.LOWER(Template.category),
+        }
+        natural = [pw.fn.LOWER(Template.title), Template.id]
+        ordered = self._select(query).order_by(*order_by(query, sortable, natural, Template.id))
+        return fetch_ids(ordered.limit(useful_limit(query, limit)))
+
+    def count(self, query: ListQuery) -> int:
+        return count_rows(self._select(query))
+
+    def _select(self, query: ListQuery) -> pw.Select:
         conditions: list[pw.Expression] = []
         terms = text_match.parse(query.search)
         if terms is not None:
@@ -53,16 +74,10 @@ class TemplateListSource:
         category = query.filters.get("category")
         if category:
             conditions.append(Template.category == category)
-        sortable: dict[str, pw.ColumnBase] = {
-            "title": pw.fn.LOWER(Template.title),
-            "shortcut": Template.shortcut,
-            "category": pw.fn.LOWER(Template.category),
-        }
-        natural = [pw.fn.LOWER(Template.title), Template.id]
         select = Template.select(Template.id)
         if conditions:
             select = select.where(functools.reduce(operator.and_, conditions))
-        return fetch_ids(select.order_by(*order_by(query, sortable, natural, Template.id)))
+        return select
 
     def rows(self, ids: Sequence[int]) -> dict[int, Row]:
         result: dict[int, Row] = {}

@@ -6,6 +6,12 @@ words cannot use trigrams, so a search with any word under three characters fall
 LIKE over the same columns, which gives the same rows, only slower. PostgreSQL has no such
 tables here and always uses ILIKE.
 
+A long number (an order, tracking or phone number) is looked up through a few of its characters
+and then checked in full: digits make only a thousand trigrams, each in a large share of the rows,
+so the whole number's phrase walks many long lists (~35 ms for 15 digits at a million orders)
+where a six-character window and a LIKE over its few hundred candidates take ~7 ms. The rows
+found are the same.
+
 User text never reaches the FTS query syntax: every word becomes a quoted FTS string (a `"`
 inside is doubled), so `AND`, `*`, `-`, `:` or `(` are searched for as text, never parsed.
 """
@@ -27,6 +33,8 @@ TRIGRAM = 3
 # A phone as people type it: digits with optional +, spaces, dashes, dots, parentheses.
 _PHONE_LIKE = re.compile(r"^\+?[\d\s().-]+$")
 _MIN_PHONE_DIGITS = 6
+# A mostly-digit word longer than this is found through a window of this many characters.
+WINDOW = 6
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,22 @@ def fts_ids(table: str, terms: Terms, newest: int | None = None) -> pw.SQL:
     return pw.SQL(f"({sql})", [terms.fts_query()])
 
 
+def narrowable(word: str) -> bool:
+    """Mostly digits, longer than the window, and ASCII (where LIKE folds case as FTS does)."""
+    digits = sum(char.isdigit() for char in word)
+    return len(word) > WINDOW and word.isascii() and digits * 2 >= len(word)
+
+
+def window(word: str) -> str:
+    """The part of `word` looked up in the index: the WINDOW characters with the most distinct
+    characters, the last such (a number's start is often shared: a date, a shop prefix)."""
+    start = max(
+        range(len(word) - WINDOW + 1),
+        key=lambda at: (len(set(word[at : at + WINDOW].casefold())), at),
+    )
+    return word[start : start + WINDOW]
+
+
 def like_any(columns: Sequence[pw.ColumnBase], word: str) -> pw.Expression:
     """`word` found in any of `columns`, case-insensitively (`%` and `_` taken literally)."""
     return functools.reduce(operator.or_, [column.contains(word) for column in columns])
@@ -94,6 +118,12 @@ def condition(
     each word. `like` must look at the columns `table` indexes, so both paths find the same
     rows. `newest` keeps, on the FTS path, only that many matches with the highest ids (the
     caller orders by id descending and takes as many)."""
-    if use_index(terms):
+    if not use_index(terms):
+        return functools.reduce(operator.and_, [like(word) for word in terms.words])
+    long_numbers = [word for word in terms.words if narrowable(word)]
+    if newest is not None or not long_numbers:
+        # With `newest` the index must return only true matches: LIMIT comes before any check.
         return id_column.in_(fts_ids(table, terms, newest))
-    return functools.reduce(operator.and_, [like(word) for word in terms.words])
+    windows = Terms(tuple(window(word) if narrowable(word) else word for word in terms.words))
+    found = id_column.in_(fts_ids(table, windows))
+    return functools.reduce(operator.and_, [found, *(like(word) for word in long_numbers)])

@@ -102,6 +102,7 @@ class ListPanel(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self.table.current_id_changed.connect(self._show_detail)
+        self.model.completed.connect(self._on_list_complete)
         self.filter_bar.changed.connect(self._requery)
         self.empty.action_clicked.connect(self._on_empty_action)
         detail.open_record.connect(self.open_requested)  # type: ignore[attr-defined]
@@ -111,6 +112,7 @@ class ListPanel(QWidget):
         find.activated.connect(self.focus_search)
         self._loaded = False
         self._sized = False
+        self._reselect: int | None = None  # selected before a query, still loading since
 
     # --- what the main window calls -------------------------------------------------------
 
@@ -182,10 +184,23 @@ class ListPanel(QWidget):
         keep = self.table.current_id()
         # Times show in the shop's zone, which Pengaturan may have changed since the last load.
         self.model.zone = shop_settings.load().zone
+        self._reselect = None
         self.model.set_query(query)
-        if keep is not None and not self.table.select_id(keep):
-            self.detail.show_id(None)  # type: ignore[attr-defined]
+        if keep is not None:
+            row = self.model.loaded_row_of(keep)
+            if row is not None:
+                self.table.select_row(row)
+            elif self.model.is_complete():
+                self.detail.show_id(None)  # type: ignore[attr-defined]
+            else:  # past the first rows of a big list: select it when the whole list is in
+                self._reselect = keep
         self.filter_bar.update_counts()
+        self._update_count_and_empty_state()
+
+    def _on_list_complete(self) -> None:
+        keep, self._reselect = self._reselect, None
+        if keep is not None and self.table.current_id() is None and not self.table.select_id(keep):
+            self.detail.show_id(None)  # type: ignore[attr-defined]
         self._update_count_and_empty_state()
 
     def _update_count_and_empty_state(self) -> None:
