@@ -20,6 +20,8 @@ from csdesk.services.importing import parse
 from csdesk.services.importing.records import ImportFormatError, Problem
 
 # Excel's own limit for one cell: anything longer is not an export but a broken or hostile file.
+# calamine cuts longer cells to exactly this length, so a cell that reaches it is refused too:
+# reading it would silently lose text.
 MAX_CELL_CHARS = 32_767
 
 T = TypeVar("T")
@@ -167,7 +169,7 @@ class Row:
         for key, cell in zip(keys, self.cells, strict=False):
             if cell.__class__ is str:
                 if cell:
-                    if len(cell) > MAX_CELL_CHARS:
+                    if len(cell) >= MAX_CELL_CHARS:
                         raise self._too_long(key, len(cell))
                     data[key] = cell
             elif cell is not None:
@@ -175,14 +177,14 @@ class Row:
         for position in range(len(keys), len(self.cells)):
             # Cells beyond the header: kept, under their column number.
             value = parse.text(self.cells[position])
-            if len(value) > MAX_CELL_CHARS:
+            if len(value) >= MAX_CELL_CHARS:
                 raise self._too_long(f"#{position + 1}", len(value))
             if value:
                 data[f"#{position + 1}"] = value
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
     def _too_long(self, column: str, length: int) -> ImportFormatError:
-        message = f"isi sel terlalu panjang ({length:,} karakter; batas Excel {MAX_CELL_CHARS:,})"
+        message = f"isi sel terlalu panjang ({length:,} karakter, batas Excel {MAX_CELL_CHARS:,})"
         return ImportFormatError(
             self.columns.file, message.replace(",", "."), row=self.number, column=column
         )
