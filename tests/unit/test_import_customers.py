@@ -99,3 +99,18 @@ def test_csdesk_export_uses_the_customer_id_or_recreates_the_customer(db: object
     assert Order.get(Order.order_no == "A4").customer is None
     assert Customer.select().count() == 2
     assert CustomerIdentity.select().count() == 0
+
+
+def test_the_mobile_shortcut_agrees_with_phonenumbers() -> None:
+    import random
+
+    from csdesk.services import fmt
+    from csdesk.services.importing.customers_match import phone_e164
+
+    rng = random.Random(7)
+    for digits in range(6, 15):
+        for prefix in ("0", "62", "+62", "+62 ", "(+62) ", "0-", "62-"):
+            for _ in range(40):
+                number = prefix + "8" + "".join(rng.choice("0123456789") for _ in range(digits))
+                assert phone_e164(number) == fmt.phone_e164(number), number
+    assert phone_e164("(+62)812******32") is None
