@@ -55,6 +55,15 @@ def enable_faulthandler() -> None:
         faulthandler.enable(_fault_stream)
 
 
+def disable_faulthandler() -> None:
+    """Stop writing native tracebacks and close the file (run_gui may run again, in tests)."""
+    global _fault_stream
+    if _fault_stream is not None:
+        faulthandler.disable()
+        _fault_stream.close()
+        _fault_stream = None
+
+
 def use_pyside_modules_for_qtpy() -> None:
     """Let qtawesome's `qtpy` hand out PySide6's own QtCore/QtGui/QtWidgets modules.
 
@@ -152,10 +161,17 @@ def acquire_single_instance() -> QLockFile | None:
 
 def run_gui(db_target: str | None) -> int:
     """Open the main window on the database; returns the process exit status."""
-    from csdesk.services.database import close_database, open_database
-
     log_path = setup_logging()
     enable_faulthandler()
+    try:
+        return _run_window(db_target, log_path)
+    finally:
+        disable_faulthandler()
+
+
+def _run_window(db_target: str | None, log_path: Path) -> int:
+    from csdesk.services.database import close_database, open_database
+
     app = create_application()
     lock = acquire_single_instance()
     if lock is None:
