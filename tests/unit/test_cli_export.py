@@ -27,6 +27,14 @@ def out_dir(tmp_path: Path) -> Path:
     return folder
 
 
+def cells_of(path: Path) -> list[tuple[object, ...]]:
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    try:
+        return list(workbook["Pesanan"].iter_rows(values_only=True))
+    finally:
+        workbook.close()
+
+
 def stats(db: Path) -> dict[str, object]:
     result = run("--db", str(db), "stats", "--json")
     assert result.returncode == 0, result.stderr
@@ -38,8 +46,7 @@ def test_summary_line_and_the_file(shop: Path, tmp_path: Path) -> None:
     out = tmp_path / "pesanan.xlsx"
     result = run("--db", str(shop), "export-orders", str(out))
     assert result.returncode == 0, result.stderr
-    sheet = openpyxl.load_workbook(out, read_only=True)["Pesanan"]
-    rows = sheet.max_row - 1
+    rows = len(cells_of(out)) - 1
     data = stats(shop)
     rows_text, orders_text = (f"{n:,}".replace(",", ".") for n in (rows, data["orders"]))
     assert result.stdout.strip() == f"{rows_text} baris, {orders_text} pesanan → {out}"
@@ -55,8 +62,7 @@ def test_json_and_filters(shop: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert set(data) == {"file", "rows", "orders"} and data["file"] == str(out)
-    sheet = openpyxl.load_workbook(out, read_only=True)["Pesanan"]
-    cells = list(sheet.iter_rows(min_row=2, max_col=3, values_only=True))
+    cells = [row[:3] for row in cells_of(out)[1:]]
     assert len(cells) == data["rows"] and data["orders"] > 0
     assert {(c[0], c[2]) for c in cells} == {("Shopee", "Selesai")}
     assert len({c[1] for c in cells}) == data["orders"]
