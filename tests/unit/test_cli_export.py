@@ -28,7 +28,8 @@ def out_dir(tmp_path: Path) -> Path:
 
 
 def cells_of(path: Path) -> list[tuple[object, ...]]:
-    workbook = openpyxl.load_workbook(path, read_only=True)
+    # Not read_only: openpyxl's read-only sheets leave a member of the zip open after close().
+    workbook = openpyxl.load_workbook(path)
     try:
         return list(workbook["Pesanan"].iter_rows(values_only=True))
     finally:
