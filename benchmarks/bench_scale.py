@@ -188,7 +188,7 @@ def main() -> None:
         ["peak RSS", "", f"{ours['peak_rss_mb']:.0f} MB", "", f"{peer['peak_rss_mb']:.0f} MB", ""]
     )
     headers = [
-        f"Orders panel, {args.orders:,} orders".replace(",", "."),
+        "Orders panel, " + f"{args.orders:,} orders".replace(",", "."),
         "rows",
         "csdesk to first page",
         "csdesk all ids (background)",

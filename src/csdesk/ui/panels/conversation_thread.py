@@ -181,7 +181,7 @@ class ReplyBox(QWidget):
         self.picker.activated.connect(self._on_pick)
         self.edit = ReplyEdit(self)
         self.edit.setPlaceholderText(
-            self.tr("Tulis balasan… ketik / lalu shortcut (mis. /rek) dan spasi untuk template")
+            self.tr("Tulis balasan… ketik / lalu pintasan (mis. /rek) dan spasi untuk template")
         )
         self.edit.setFixedHeight(96)
         self.edit.shortcut_typed.connect(self._expand_shortcut)

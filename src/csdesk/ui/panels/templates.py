@@ -57,7 +57,7 @@ class TemplatesPanel(QWidget):
         top.addWidget(self.count_label)
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Cari judul, shortcut atau isi template…"))
+        self.search.setPlaceholderText(self.tr("Cari judul, pintasan atau isi template…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
         self.list = QListWidget(self)
