@@ -22,7 +22,7 @@ from csdesk.models.base import run_sql
 from csdesk.services import settings
 from csdesk.services.backup import backup_database
 from csdesk.services.bulk import is_sqlite
-from csdesk.services.importing.read import read_orders
+from csdesk.services.importing.mappings import read_with_saved_mapping
 from csdesk.services.importing.upsert import Cancelled, FileResult, Progress, import_parsed
 
 __all__ = ["FileResult", "import_files"]
@@ -38,12 +38,14 @@ def import_files(
 ) -> list[FileResult]:
     """Import the order files `paths` into the bound database; one FileResult per file.
 
-    Raises ImportFormatError (nothing written) when any file is refused, ImportCancelled when
-    `is_cancelled()` turns true (the current file rolled back, earlier files kept).
+    A file whose columns are known only through a mapping the seller saved (mappings.py) is
+    read with it. Raises ImportFormatError (nothing written) when any file is refused,
+    ImportCancelled when `is_cancelled()` turns true (the current file rolled back, earlier
+    files kept).
     """
     zone = settings.load().zone
     parsed = [
-        read_orders(
+        read_with_saved_mapping(
             str(path),
             file_format=file_format,
             zone=zone,
