@@ -44,6 +44,7 @@ QPushButton#primary {{
     padding: 9px 18px; font-weight: 600;
 }}
 QPushButton#primary:hover {{ background: #115e59; }}
+QPushButton#primary:disabled {{ background: #d1d5db; color: #f9fafb; }}
 QPushButton#primary:focus {{ outline: none; border: 2px solid #134e4a; }}
 """
 
