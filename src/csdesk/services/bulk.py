@@ -100,6 +100,12 @@ def _insert_chunk(db: Any, model: type[pw.Model], rows: list[Mapping[str, Any]])
     return len(rows)
 
 
+def placeholders(db: Any, count: int) -> str:
+    """`count` bound-parameter marks for `IN (…)`: a raw query with them is far cheaper to build
+    than peewee's `.in_()` expression, which costs more than the query on 500 values."""
+    return ", ".join([db.param] * count)
+
+
 def quote(db: Any, name: str) -> str:
     """`name` in the database's identifier quotes (peewee keeps them as a pair: '""')."""
     opening, closing = db.quote

@@ -31,12 +31,13 @@ import peewee as pw
 from csdesk.models import Customer, CustomerIdentity
 from csdesk.models.base import run_sql
 from csdesk.services import fmt
-from csdesk.services.bulk import allocate_ids, insert_rows, is_sqlite
+from csdesk.services.bulk import allocate_ids, insert_rows, is_sqlite, placeholders, quote
 from csdesk.services.importing.records import OrderRecord
-from csdesk.services.list_sql import fetch_tuples
 
 _NAME_PHONE_MARKETPLACES = frozenset({"tokopedia", "lazada"})
 _IDENTITY_TRIGGER = "customer_identity_search_ai"
+# Values per `IN (…)`: well below every driver's bound-parameter limit.
+_IN_CHUNK = 900
 _SPACES = re.compile(r"\s+")
 _PUNCTUATION = re.compile(r"[\s().-]")
 # Shorter national numbers after a bare `62` are read differently by phonenumbers.
@@ -209,17 +210,15 @@ class CustomerMatcher:
             return
         # By `normalized` alone, its own index: with `kind` in the query SQLite takes the
         # (kind, marketplace, normalized) index and scans every identity of that kind.
-        query = CustomerIdentity.select(
-            CustomerIdentity.kind,
-            CustomerIdentity.marketplace,
-            CustomerIdentity.normalized,
-            CustomerIdentity.masked,
-            CustomerIdentity.customer,
-        ).where(CustomerIdentity.normalized.in_(sorted(values)))
+        rows = _select_in(
+            "SELECT kind, marketplace, normalized, masked, customer_id FROM "
+            f"{_table(CustomerIdentity)} WHERE normalized IN",
+            sorted(values),
+        )
         found: dict[tuple[str, str], int] = {}
         found_phones: dict[str, int] = {}
         # Several customers may share a phone (a family); the oldest one is chosen.
-        for kind, marketplace, norm, masked, cid in sorted(fetch_tuples(query), key=lambda r: r[4]):
+        for kind, marketplace, norm, masked, cid in sorted(rows, key=lambda r: r[4]):
             if kind == "marketplace" and (marketplace, norm) in wanted:
                 found.setdefault((marketplace, norm), cid)
             elif kind == "phone" and not masked and norm in numbers:
@@ -232,8 +231,8 @@ class CustomerMatcher:
         wanted -= self.by_export_id.keys()
         if not wanted:
             return
-        query = Customer.select(Customer.id).where(Customer.id.in_(sorted(wanted)))
-        existing = {cid: cid for (cid,) in fetch_tuples(query)}
+        query = f"SELECT id FROM {_table(Customer)} WHERE id IN"
+        existing = {cid: cid for (cid,) in _select_in(query, sorted(wanted))}
         self.by_export_id.update(self._surviving(existing))
 
     def _surviving(self, found: dict[Any, int]) -> dict[Any, int]:
@@ -243,10 +242,11 @@ class CustomerMatcher:
         if not todo:
             return {}
         for _ in range(10):  # merge chains are short; the bound guards against a cycle
-            query = Customer.select(Customer.id, Customer.merged_into).where(
-                Customer.id.in_(sorted(todo)) & Customer.merged_into.is_null(False)
+            query = (
+                f"SELECT id, merged_into_id FROM {_table(Customer)} "
+                "WHERE merged_into_id IS NOT NULL AND id IN"
             )
-            step = dict(fetch_tuples(query))
+            step = dict(_select_in(query, sorted(todo)))
             if not step:
                 break
             merged.update(step)
@@ -259,6 +259,20 @@ class CustomerMatcher:
             return cid
 
         return {key: final(cid) for key, cid in found.items()}
+
+
+def _select_in(query: str, values: list[Any]) -> list[tuple[Any, ...]]:
+    """Rows of `query`, which ends in `IN`, for `values`, a bounded number of values at a time."""
+    db = Customer._meta.database
+    rows: list[tuple[Any, ...]] = []
+    for start in range(0, len(values), _IN_CHUNK):
+        part = values[start : start + _IN_CHUNK]
+        rows += run_sql(db, f"{query} ({placeholders(db, len(part))})", part).fetchall()
+    return rows
+
+
+def _table(model: type[pw.Model]) -> str:
+    return quote(model._meta.database, model._meta.table_name)
 
 
 def _identity_row(

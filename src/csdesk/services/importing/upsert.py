@@ -23,10 +23,12 @@ from typing import Any
 import peewee as pw
 
 from csdesk.models import Customer, ImportBatch, Order, OrderEvent, OrderItem, User, utcnow
+from csdesk.models.base import run_sql
 from csdesk.services.bulk import (
     allocate_ids,
     insert_rows,
     next_id,
+    placeholders,
     quote,
     replayed_insert_triggers,
 )
@@ -34,6 +36,7 @@ from csdesk.services.customer_stats import refresh_customers
 from csdesk.services.importing.changes import (
     FIELDS,
     ITEM_FIELDS,
+    TIME_FIELDS,
     Comparison,
     Item,
     compare,
@@ -49,7 +52,6 @@ from csdesk.services.importing.records import (
     ParsedFile,
     Problem,
 )
-from csdesk.services.list_sql import fetch_tuples
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -110,6 +112,27 @@ _STORED_COLUMNS = (
     Order.batch,
     *(getattr(Order, name) for name in FIELDS),
 )
+# SQLite hands times back as text: peewee's own conversion, applied to the raw rows below.
+_FIELD_CONVERTERS: tuple[Callable[[Any], Any] | None, ...] = tuple(
+    getattr(Order, name).python_value if name in TIME_FIELDS else None for name in FIELDS
+)
+_UPDATED_AT: Callable[[Any], Any] = Order.updated_at.python_value
+
+
+def _stored_sql(db: pw.Database, count: int) -> str:
+    columns = ", ".join(quote(db, field.column_name) for field in _STORED_COLUMNS)
+    return (
+        f"SELECT {columns} FROM {quote(db, 'orders')} "
+        f"WHERE marketplace = {db.param} AND order_no IN ({placeholders(db, count)})"
+    )
+
+
+def _items_sql(db: pw.Database, count: int) -> str:
+    columns = ", ".join(quote(db, getattr(OrderItem, n).column_name) for n in ITEM_FIELDS)
+    return (
+        f"SELECT id, order_id, {columns} FROM {quote(db, OrderItem._meta.table_name)} "
+        f"WHERE order_id IN ({placeholders(db, count)}) ORDER BY id"
+    )
 
 
 def import_parsed(
@@ -223,35 +246,30 @@ class _FileWriter:
         for record in records:
             numbers[record.marketplace].append(record.order_no)
         links = [record.linked_order_no for record in records if record.linked_order_no]
-        wanted = [
-            (Order.marketplace == mp) & Order.order_no.in_(nos) for mp, nos in numbers.items()
-        ]
         if links:
-            wanted.append((Order.marketplace == "tokopedia") & Order.order_no.in_(links))
-        condition = wanted[0]
-        for more in wanted[1:]:
-            condition |= more
+            numbers["tokopedia"] += links
         stored: dict[tuple[str, str], _Stored] = {}
         by_id: dict[int, _Stored] = {}
-        for row in fetch_tuples(Order.select(*_STORED_COLUMNS).where(condition)):
-            oid, marketplace, order_no, customer, version, updated_at, source, batch = row[:8]
-            found = _Stored(
-                oid,
-                customer,
-                version,
-                updated_at,
-                source,
-                batch,
-                dict(zip(FIELDS, row[8:], strict=True)),
-            )
-            stored[(marketplace, order_no)] = by_id[oid] = found
+        for marketplace, nos in numbers.items():
+            rows = run_sql(self.db, _stored_sql(self.db, len(nos)), (marketplace, *nos))
+            for row in rows.fetchall():
+                oid, _, order_no, customer, version, updated_at, source, batch = row[:8]
+                values = {
+                    name: convert(value) if convert else value
+                    for name, convert, value in zip(FIELDS, _FIELD_CONVERTERS, row[8:], strict=True)
+                }
+                found = _Stored(
+                    oid, customer, version, _UPDATED_AT(updated_at), source, batch, values
+                )
+                stored[(marketplace, order_no)] = by_id[oid] = found
         if by_id:
-            columns = (getattr(OrderItem, name) for name in ITEM_FIELDS)
-            items = OrderItem.select(OrderItem.id, OrderItem.order, *columns)
-            query = items.where(OrderItem.order.in_(list(by_id))).order_by(OrderItem.id)
-            for item_id, order_id, *values in fetch_tuples(query):
-                by_id[order_id].items.append(tuple(values))
-                by_id[order_id].item_ids.append(item_id)
+            ids = list(by_id)
+            for start in range(0, len(ids), CHUNK):
+                part = ids[start : start + CHUNK]
+                rows = run_sql(self.db, _items_sql(self.db, len(part)), part)
+                for item_id, order_id, *values in rows.fetchall():
+                    by_id[order_id].items.append(tuple(values))
+                    by_id[order_id].item_ids.append(item_id)
         linked = {no: found for (mp, no), found in stored.items() if mp == "tokopedia"}
         return stored, linked
 
