@@ -151,10 +151,8 @@ class ImportDialog(QDialog):
                 check_file(p, zone=zone, progress=progress, is_cancelled=cancelled) for p in paths
             ]
 
-        run_with_progress(
-            self, self.tr("Impor pesanan"), self.tr("Memeriksa berkas…"), work, self._checked,
-            self._failed,
-        )  # fmt: skip
+        title, label = self.tr("Impor pesanan"), self.tr("Memeriksa berkas…")
+        run_with_progress(self, title, label, work, self._checked, self._failed)
 
     def _checked(self, checks: list[FileCheck]) -> None:
         for check in checks:
@@ -212,10 +210,8 @@ class ImportDialog(QDialog):
         def work(progress: Any, cancelled: Any) -> list[Any]:
             return import_files(paths, progress=progress, is_cancelled=cancelled, author=author)
 
-        run_with_progress(
-            self, self.tr("Impor pesanan"), self.tr("Mengimpor pesanan…"), work, self._imported,
-            self._import_failed,
-        )  # fmt: skip
+        title, label = self.tr("Impor pesanan"), self.tr("Mengimpor pesanan…")
+        run_with_progress(self, title, label, work, self._imported, self._import_failed)
 
     def _imported(self, results: list[Any]) -> None:
         self.result_page.show_results(results)
@@ -232,11 +228,14 @@ class ImportDialog(QDialog):
         if kept:
             self.imported.emit()
         if isinstance(exc, ImportCancelled):
-            self.status.setText(
-                self.tr("Impor dibatalkan. Berkas yang selesai sebelum itu tetap tersimpan; lihat Riwayat impor.")
-                if kept
-                else self.tr("Impor dibatalkan; tidak ada yang diimpor.")
-            )  # fmt: skip
+            if kept:
+                text = self.tr(
+                    "Impor dibatalkan. Berkas yang selesai sebelum itu tetap tersimpan; "
+                    "lihat Berkas → Riwayat impor."
+                )
+            else:
+                text = self.tr("Impor dibatalkan; tidak ada yang diimpor.")
+            self.status.setText(text)
             self.import_button.setEnabled(True)
         elif isinstance(exc, ImportFormatError):
             self.status.setText(str(exc))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+import qtawesome as qta
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from csdesk.services.orders_list import OrderListSource
 from csdesk.ui.panels.order_detail import OrderDetailView
+from csdesk.ui.panels.orders_export import OrdersExport
 from csdesk.ui.widgets.list_panel import ListPanel
 
 
@@ -36,3 +39,19 @@ class OrdersPanel(ListPanel):
             tab_counts=source.count_by_status,
             parent=parent,
         )
+        self.exporter = OrdersExport(self, source)
+        self.export_button = QPushButton(
+            qta.icon("fa6s.file-excel", color="#0f766e"), self.tr("Ekspor ke Excel…"), self
+        )
+        self.export_button.setToolTip(
+            self.tr("Simpan pesanan yang sedang tampil (filter ini) ke Excel (Ctrl+E)")
+        )
+        self.export_button.clicked.connect(self.export_current)
+        self.title_row.addWidget(self.export_button)
+        shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.export_current)
+
+    def export_current(self) -> None:
+        """Export exactly the orders the current search and filters list."""
+        self.exporter.start(self.model.query)

@@ -83,6 +83,7 @@ class ListPanel(QWidget):
         top.addWidget(heading)
         top.addStretch(1)
         top.addWidget(self.count_label)
+        self.title_row = top  # subclasses add their panel-wide buttons here
 
         self._list_stack = QStackedWidget(self)
         self._list_stack.addWidget(self.table)
