@@ -37,8 +37,8 @@ def window(qtbot, db):
 
 
 def open_checked(qtbot, window: MainWindow, *paths: Path) -> ImportDialog:
-    window.open_import([str(p) for p in paths])
-    dialog = window.import_dialog
+    window.imports.open_import([str(p) for p in paths])
+    dialog = window.imports.import_dialog
     assert isinstance(dialog, ImportDialog)
     qtbot.waitUntil(lambda: len(dialog.checks) == len(paths) and dialog.tabs.count() == len(paths))
     return dialog
@@ -94,6 +94,18 @@ def test_the_visible_panel_refreshes_after_an_import(qtbot, window) -> None:
     run_import(qtbot, again)
     assert summary_row(again)["Tidak berubah"] == str(SHOPEE_ORDERS)
     assert summary_row(again)["Baru"] == "0"
+
+
+def test_cancel_during_the_import_leaves_nothing(qtbot, window) -> None:
+    dialog = open_checked(qtbot, window, SHOPEE)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    _job, progress = dialog.job
+    progress.canceled.emit()  # the progress dialog's Batal
+    qtbot.waitUntil(lambda: "dibatalkan" in dialog.status.text(), timeout=20_000)
+    assert dialog.status.text() == "Impor dibatalkan; tidak ada yang diimpor."
+    assert Order.select().count() == 0
+    assert dialog.import_button.isEnabled()  # the seller may try again
+    assert window.isEnabled()
 
 
 def test_a_refused_file_shows_its_message_and_nothing_is_imported(
@@ -192,9 +204,9 @@ def test_dropping_order_files_on_the_window_opens_the_import(qtbot, window, tmp_
     note = tmp_path / "catatan.txt"
     note.write_text("bukan pesanan", encoding="utf-8")
     assert not drag_and_drop(window, note)
-    assert window.import_dialog is None
+    assert window.imports.import_dialog is None
     assert drag_and_drop(window, SHOPEE, note)
-    dialog = window.import_dialog
+    dialog = window.imports.import_dialog
     assert isinstance(dialog, ImportDialog)
     assert dialog.paths == [str(SHOPEE)]
     qtbot.waitUntil(dialog.import_button.isEnabled)
@@ -206,8 +218,8 @@ def test_ctrl_i_asks_for_files_and_opens_the_import(qtbot, window, monkeypatch) 
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     QTest.keySequence(window, QKeySequence("Ctrl+I"))
-    assert isinstance(window.import_dialog, ImportDialog)
-    qtbot.waitUntil(window.import_dialog.import_button.isEnabled)
+    assert isinstance(window.imports.import_dialog, ImportDialog)
+    qtbot.waitUntil(window.imports.import_dialog.import_button.isEnabled)
 
 
 def confirm_undo(qtbot, history: ImportHistoryDialog, row: int) -> None:
@@ -228,8 +240,8 @@ def test_undo_from_the_history_removes_the_new_orders(
     newer = shopee_copy(tmp_path, "shopee_baru.xlsx", cells={"E2": "SPXID0000000001"})
     run_import(qtbot, open_checked(qtbot, window, newer))
 
-    window.open_import_history()
-    history = window.history_dialog
+    window.imports.open_history()
+    history = window.imports.history_dialog
     assert isinstance(history, ImportHistoryDialog)
     qtmodeltester.check(history.model, force_py=True)
     assert history.model.rowCount() == 2

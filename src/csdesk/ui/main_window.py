@@ -15,7 +15,7 @@ from typing import Any
 import peewee as pw
 import qtawesome as qta
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -34,6 +34,7 @@ from csdesk.models.db import describe, sqlite_path
 from csdesk.services import settings as shop_settings
 from csdesk.services import stats
 from csdesk.services.backup import backup_database
+from csdesk.ui.import_actions import ImportActions
 from csdesk.ui.widgets.cells import number
 from csdesk.ui.workers import run_in_background
 
@@ -79,16 +80,6 @@ def _panel_specs() -> list[PanelSpec]:
     ]
 
 
-def _dropped_order_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
-    from csdesk.ui.dialogs.import_orders import is_order_file
-
-    mime = event.mimeData()
-    if mime is None or not mime.hasUrls():
-        return []
-    paths = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
-    return [path for path in paths if is_order_file(path)]
-
-
 def window_settings() -> QSettings:
     """Window geometry lives beside the data (so a portable or test data folder keeps its own)."""
     return QSettings(str(paths.data_dir() / "window.ini"), QSettings.Format.IniFormat)
@@ -129,9 +120,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.main_page)
         self.setCentralWidget(self.pages)
         self.welcome: QWidget | None = None
-        self.import_dialog: Any = None
-        self.history_dialog: Any = None
-        self.setAcceptDrops(True)
+        self.imports = ImportActions(self, can_import=lambda: self.welcome is None)
+        self.imports.orders_changed.connect(self.after_import)
 
         self._build_menu()
         self._build_status_bar()
@@ -231,33 +221,6 @@ class MainWindow(QMainWindow):
 
     # --- importing ------------------------------------------------------------------------
 
-    def choose_import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Impor pesanan"),
-            str(Path.home()),
-            self.tr("Ekspor pesanan marketplace (*.xlsx *.xls *.csv)"),
-        )
-        if paths:
-            self.open_import(paths)
-
-    def open_import(self, paths: list[str]) -> None:
-        """The import dialog for `paths` (from the menu or files dropped on the window)."""
-        from csdesk.ui.dialogs.import_orders import ImportDialog
-
-        if self.welcome is not None:
-            return
-        self.import_dialog = ImportDialog(paths, self)
-        self.import_dialog.imported.connect(self.after_import)
-        self.import_dialog.start()
-
-    def open_import_history(self) -> None:
-        from csdesk.ui.dialogs.import_history import ImportHistoryDialog
-
-        self.history_dialog = ImportHistoryDialog(self)
-        self.history_dialog.changed.connect(self.after_import)
-        self.history_dialog.open()
-
     def after_import(self) -> None:
         """Orders came in or went out: every panel re-reads, the visible one at once."""
         self.mark_all_stale()
@@ -266,20 +229,6 @@ class MainWindow(QMainWindow):
             self._stale.discard(key)
             self.panel(key).refresh()  # type: ignore[attr-defined]
         self.update_status_counts()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _dropped_order_files(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = _dropped_order_files(event)
-        if not paths:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.open_import(paths)
 
     # --- welcome --------------------------------------------------------------------------
 
@@ -299,13 +248,8 @@ class MainWindow(QMainWindow):
         self._set_navigation_enabled(False)
 
     def _set_navigation_enabled(self, enabled: bool) -> None:
-        for action in [
-            *self.panel_actions.values(),
-            self.search_action,
-            self.refresh_action,
-            self.import_action,
-            self.history_action,
-        ]:
+        shell = [self.search_action, self.refresh_action, self.import_action, self.history_action]
+        for action in [*self.panel_actions.values(), *shell]:
             action.setEnabled(enabled)
 
     def leave_welcome(self) -> None:
@@ -350,10 +294,10 @@ class MainWindow(QMainWindow):
         """Every shortcut is a menu action, so the menus also show the keys."""
         file_menu = self.menuBar().addMenu(self.tr("&Berkas"))
         self.import_action = self._action(
-            self.tr("Impor pesanan…"), self.choose_import_files, "Ctrl+I"
+            self.tr("Impor pesanan…"), self.imports.choose_files, "Ctrl+I"
         )
         file_menu.addAction(self.import_action)
-        self.history_action = self._action(self.tr("Riwayat impor…"), self.open_import_history)
+        self.history_action = self._action(self.tr("Riwayat impor…"), self.imports.open_history)
         file_menu.addAction(self.history_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Cadangkan database…"), self.backup_now))

@@ -40,12 +40,6 @@ from csdesk.ui.widgets.progress import run_with_progress
 from csdesk.ui.widgets.text_table import TextTable, TextTableModel
 from csdesk.ui.workers import show_error
 
-ORDER_FILE_SUFFIXES = (".xlsx", ".xls", ".csv")
-
-
-def is_order_file(path: str | Path) -> bool:
-    return Path(path).suffix.lower() in ORDER_FILE_SUFFIXES
-
 
 class FileTab(QWidget):
     """One checked file: its summary or refusal, the first rows, the warnings so far."""
@@ -211,7 +205,7 @@ class ImportDialog(QDialog):
             return import_files(paths, progress=progress, is_cancelled=cancelled, author=author)
 
         title, label = self.tr("Impor pesanan"), self.tr("Mengimpor pesanan…")
-        run_with_progress(self, title, label, work, self._imported, self._import_failed)
+        self.job = run_with_progress(self, title, label, work, self._imported, self._import_failed)
 
     def _imported(self, results: list[Any]) -> None:
         self.result_page.show_results(results)
