@@ -229,6 +229,7 @@ def confirm_undo(qtbot, history: ImportHistoryDialog, row: int) -> None:
     box = history.confirm
     assert isinstance(box, QMessageBox) and box.isVisible()
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not history.busy, timeout=20_000)
 
 
 def test_undo_from_the_history_removes_the_new_orders(

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 from csdesk.errors import CsdeskError
 from csdesk.services import fmt
 from csdesk.services import settings as shop_settings
-from csdesk.services.importing.undo import ImportSummary, list_imports, undo_import
+from csdesk.services.importing.undo import ImportSummary, UndoResult, list_imports, undo_import
 from csdesk.ui.dialogs.import_result import format_name
 from csdesk.ui.widgets.card import plain_label
 from csdesk.ui.widgets.cells import number
 from csdesk.ui.widgets.text_table import TextTable, TextTableModel
+from csdesk.ui.workers import run_in_background, show_error
 
 
 class ImportHistoryDialog(QDialog):
@@ -47,6 +48,7 @@ class ImportHistoryDialog(QDialog):
         close = QPushButton(self.tr("Tutup"), self)
         close.clicked.connect(self.accept)
         self.confirm: QMessageBox | None = None
+        self.busy = False  # an undo is running
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
@@ -102,7 +104,8 @@ class ImportHistoryDialog(QDialog):
 
     def _update_buttons(self) -> None:
         chosen = self.selected()
-        self.undo_button.setEnabled(chosen is not None and chosen.undone_at is None)
+        free = chosen is not None and chosen.undone_at is None and not self.busy
+        self.undo_button.setEnabled(free)
 
     def ask_undo(self) -> None:
         chosen = self.selected()
@@ -130,14 +133,30 @@ class ImportHistoryDialog(QDialog):
         box.open()
 
     def undo(self, batch_id: int) -> None:
-        try:
-            result = undo_import(batch_id)
-        except CsdeskError as exc:
-            self.status.setText(str(exc))
-            return
+        """Undo off the GUI thread (a big import has many orders to put back)."""
+        self.undo_button.setEnabled(False)
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Membatalkan impor…"))
+        self.busy = True
+        run_in_background(
+            self, lambda _progress, _cancelled: undo_import(batch_id), self._undone, self._refused
+        )
+
+    def _undone(self, result: UndoResult) -> None:
+        self.busy = False
         self.status.setText(
             self.tr("Impor dibatalkan: %s pesanan dihapus, %s pesanan dikembalikan.")
             % (number(result.orders_removed), number(result.orders_restored))
         )
         self.changed.emit()
         self.reload()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.busy = False
+        self._update_buttons()
+        if not isinstance(exc, CsdeskError):
+            self.status.clear()
+            show_error(self, exc)
+            return
+        self.status.setStyleSheet("color: #b91c1c;")
+        self.status.setText(str(exc))
