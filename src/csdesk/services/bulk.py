@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import Any
 
 import peewee as pw
@@ -89,8 +90,12 @@ def _insert_chunk(db: Any, model: type[pw.Model], rows: list[Mapping[str, Any]])
     columns = ", ".join(quote(db, field.column_name) for field in fields)
     marks = ", ".join([db.param] * len(fields))
     sql = f"INSERT INTO {quote(db, model._meta.table_name)} ({columns}) VALUES ({marks})"
-    # One list comprehension per chunk: this loop runs for every cell of a 100,000-row import.
-    values = [[row[name] if name in row else defaults[name] for name in names] for row in rows]
+    # itemgetter picks a row's cells in C: this runs for every cell of a 100,000-row import.
+    pick = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
+    if defaults:
+        values = [list(pick({**defaults, **row})) for row in rows]
+    else:
+        values = [list(pick(row)) for row in rows]
     for index in [i for i, text in enumerate(as_text) if text]:
         for record in values:
             value = record[index]

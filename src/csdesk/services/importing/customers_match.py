@@ -203,8 +203,9 @@ class CustomerMatcher:
     def _load_identities(
         self, keys: list[tuple[str, str, str] | None], phones: list[tuple[str, str] | None]
     ) -> None:
-        wanted = {key[:2] for key in keys if key} - self.by_identity.keys()
-        numbers = {phone[0] for phone in phones if phone} - self.by_phone.keys()
+        # Membership tests, not `set - dict.keys()`: that walks the whole, growing cache.
+        wanted = {key[:2] for key in keys if key and key[:2] not in self.by_identity}
+        numbers = {phone[0] for phone in phones if phone and phone[0] not in self.by_phone}
         values = {norm for _, norm in wanted} | numbers
         if not values:
             return
@@ -227,8 +228,11 @@ class CustomerMatcher:
         self.by_phone.update(self._surviving(found_phones))
 
     def _load_export_ids(self, records: list[OrderRecord]) -> None:
-        wanted = {r.customer_id for r in records if r.customer_id is not None}
-        wanted -= self.by_export_id.keys()
+        wanted = {
+            r.customer_id
+            for r in records
+            if r.customer_id is not None and r.customer_id not in self.by_export_id
+        }
         if not wanted:
             return
         query = f"SELECT id FROM {_table(Customer)} WHERE id IN"
