@@ -99,6 +99,8 @@ def test_the_visible_panel_refreshes_after_an_import(qtbot, window) -> None:
 def test_cancel_during_the_import_leaves_nothing(qtbot, window) -> None:
     dialog = open_checked(qtbot, window, SHOPEE)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    dialog.reject()  # Esc while importing: the dialog stays, the progress dialog cancels
+    assert dialog.isVisible()
     _job, progress = dialog.job
     progress.canceled.emit()  # the progress dialog's Batal
     qtbot.waitUntil(lambda: "dibatalkan" in dialog.status.text(), timeout=20_000)

@@ -59,6 +59,10 @@ class ImportHistoryDialog(QDialog):
         layout.addLayout(buttons)
         self.reload()
 
+    def done(self, result: int) -> None:
+        if not self.busy:  # the undo's callbacks need the dialog
+            super().done(result)
+
     def reload(self) -> None:
         zone = shop_settings.load().zone
         self.imports = list_imports()

@@ -96,6 +96,7 @@ class ImportDialog(QDialog):
         self.paths = [str(p) for p in paths]
         self.checks: dict[str, FileCheck] = {}
         self.mapping_dialog: ColumnMappingDialog | None = None
+        self.busy = False  # checking or importing: the dialog stays open
         self.setWindowTitle(self.tr("Impor pesanan"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(900, 600)
@@ -135,9 +136,20 @@ class ImportDialog(QDialog):
 
     # --- checking -------------------------------------------------------------------------
 
+    def done(self, result: int) -> None:
+        # Closing while a job runs would leave its callbacks without a dialog: the progress
+        # dialog's Batal stops the job instead.
+        if not self.busy:
+            super().done(result)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.close_button.setEnabled(not busy)
+
     def _check(self, paths: list[str]) -> None:
         zone = shop_settings.load().zone
         self.import_button.setEnabled(False)
+        self._set_busy(True)
         self.status.setText(self.tr("Memeriksa berkas…"))
 
         def work(progress: Any, cancelled: Any) -> list[FileCheck]:
@@ -149,6 +161,7 @@ class ImportDialog(QDialog):
         run_with_progress(self, title, label, work, self._checked, self._failed)
 
     def _checked(self, checks: list[FileCheck]) -> None:
+        self._set_busy(False)
         for check in checks:
             self.checks[check.path] = check
         current = self.tabs.currentIndex()
@@ -196,7 +209,7 @@ class ImportDialog(QDialog):
 
     def run_import(self) -> None:
         self.import_button.setEnabled(False)
-        self.close_button.setEnabled(False)
+        self._set_busy(True)
         self.status.setText(self.tr("Mengimpor…"))
         paths, author = list(self.paths), current_author()
         self._last_batch = _last_batch_id()
@@ -212,12 +225,12 @@ class ImportDialog(QDialog):
         self.pages.setCurrentWidget(self.result_page)
         self.import_button.hide()
         self.close_button.setText(self.tr("Tutup"))
-        self.close_button.setEnabled(True)
+        self._set_busy(False)
         self.status.clear()
         self.imported.emit()
 
     def _import_failed(self, exc: BaseException) -> None:
-        self.close_button.setEnabled(True)
+        self._set_busy(False)
         kept = _last_batch_id() != self._last_batch
         if kept:
             self.imported.emit()
@@ -238,6 +251,7 @@ class ImportDialog(QDialog):
             show_error(self, exc)
 
     def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
         if isinstance(exc, ImportCancelled):
             self.status.setText(self.tr("Pemeriksaan dibatalkan; tidak ada yang diimpor."))
             return
