@@ -11,6 +11,7 @@ imported. The GUI imports one file at a time, so there a cancel leaves no trace 
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,6 +44,17 @@ def import_files(
     ImportCancelled when `is_cancelled()` turns true (the current file rolled back, earlier
     files kept).
     """
+    with _collector_paused():
+        return _import_files(paths, file_format, progress, is_cancelled, author)
+
+
+def _import_files(
+    paths: Sequence[str | Path],
+    file_format: str,
+    progress: Progress | None,
+    is_cancelled: Cancelled | None,
+    author: str,
+) -> list[FileResult]:
     zone = settings.load().zone
     parsed = [
         read_with_saved_mapping(
@@ -64,6 +76,23 @@ def import_files(
                 import_parsed(one, author=author, progress=progress, is_cancelled=is_cancelled)
             )
     return results
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while importing.
+
+    A large file becomes millions of objects (rows, records, items, row dicts), none of them in
+    reference cycles, and every full collection walks all of them again: ~4 s of a 20 s import
+    of 100,000 rows. Whatever cycles others make meanwhile are collected once it is back on.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @contextmanager
