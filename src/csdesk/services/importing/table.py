@@ -158,8 +158,10 @@ class Row:
         return value
 
     def _read(self, field: str, parser: Callable[[object], T | None]) -> T | None:
+        index = self.columns.index.get(field)  # `cell` inlined, as in `text`
+        cells = self.cells
         try:
-            return parser(self.cell(field))
+            return parser(cells[index] if index is not None and index < len(cells) else None)
         except ValueError as exc:
             raise self.error(field, str(exc)) from None
 
