@@ -195,3 +195,24 @@ def test_progress_and_cancel() -> None:
     assert calls[-1] == (46, 46)
     with pytest.raises(ImportCancelled, match="Impor dibatalkan"):
         read_orders(SAMPLES / "shopee_pesanan.xlsx", is_cancelled=lambda: True)
+
+
+@pytest.mark.parametrize("name", ORDER_FILES)
+def test_legacy_xls_reads_like_the_xlsx(name: str, tmp_path: Path) -> None:
+    """Older seller centres and Excel 'Save as 97-2003' give .xls; every cell is copied as the
+    xlsx has it (text stays text, numbers stay numbers)."""
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook()
+    source = openpyxl.load_workbook(SAMPLES / name)
+    try:
+        for sheet in source.worksheets:
+            target = book.add_sheet(sheet.title)
+            for r, row in enumerate(sheet.iter_rows(values_only=True)):
+                for c, value in enumerate(row):
+                    if value is not None:
+                        target.write(r, c, value)
+    finally:
+        source.close()
+    path = tmp_path / (Path(name).stem + ".xls")
+    book.save(str(path))
+    assert_matches(read_orders(path), EXPECTED[name])
