@@ -216,3 +216,36 @@ def test_legacy_xls_reads_like_the_xlsx(name: str, tmp_path: Path) -> None:
     path = tmp_path / (Path(name).stem + ".xls")
     book.save(str(path))
     assert_matches(read_orders(path), EXPECTED[name])
+
+
+@pytest.mark.parametrize(
+    ("drop", "add"),
+    [
+        # 45 columns: an older layout without the package-discount and coin columns
+        (("Paket Diskon (Diskon dari Shopee)", "Paket Diskon (Diskon dari Penjual)",
+          "Potongan Koin Shopee", "Cashback Koin"), ()),
+        # 51 columns, reordered: newer columns Shopee added, placed first
+        ((), ("Nomor Referensi Pengembalian", "Biaya Layanan")),
+    ],
+)  # fmt: skip
+def test_shopee_layouts_with_fewer_or_more_columns(
+    drop: tuple[str, ...], add: tuple[str, ...], tmp_path: Path
+) -> None:
+    """Columns are found by name: a missing optional column or an unknown new one, anywhere,
+    changes nothing."""
+    workbook = openpyxl.load_workbook(SAMPLES / "shopee_pesanan.xlsx")
+    sheet = workbook.worksheets[0]
+    headers = [cell.value for cell in sheet[1]]
+    for name in drop:
+        sheet.delete_cols(headers.index(name) + 1)
+        headers.remove(name)
+    if add:
+        sheet.insert_cols(1, len(add))
+        for offset, name in enumerate(add):
+            sheet.cell(row=1, column=offset + 1, value=name)
+            for row in range(2, sheet.max_row + 1):
+                sheet.cell(row=row, column=offset + 1, value="x")
+    assert sheet.max_column == 49 - len(drop) + len(add)
+    target = tmp_path / "pesanan_variant.xlsx"
+    workbook.save(target)
+    assert_matches(read_orders(target), EXPECTED["shopee_pesanan.xlsx"])
