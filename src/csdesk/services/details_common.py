@@ -58,16 +58,11 @@ class OrderLine:
         return label(MARKETPLACE_LABELS, self.marketplace)
 
 
-@dataclass(frozen=True)
-class ComplaintLine:
-    id: int
-    code: str
+class ComplaintLabels:
+    """Labels shared by a complaint's line in lists and its full detail."""
+
     category: str
     status: str
-    priority: str
-    created_at: dt.datetime
-    due_at: dt.datetime | None
-    order_no: str
 
     @property
     def category_label(self) -> str:
@@ -80,6 +75,18 @@ class ComplaintLine:
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_COMPLAINT_STATUSES
+
+
+@dataclass(frozen=True)
+class ComplaintLine(ComplaintLabels):
+    id: int
+    code: str
+    category: str
+    status: str
+    priority: str
+    created_at: dt.datetime
+    due_at: dt.datetime | None
+    order_no: str
 
 
 @dataclass(frozen=True)

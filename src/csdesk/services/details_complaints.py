@@ -14,8 +14,8 @@ from csdesk.models import (
     User,
     utcnow,
 )
-from csdesk.models.complaints import OPEN_COMPLAINT_STATUSES
 from csdesk.services.details_common import (
+    ComplaintLabels,
     CustomerSummary,
     EventLine,
     OrderLine,
@@ -24,8 +24,6 @@ from csdesk.services.details_common import (
     record,
 )
 from csdesk.services.labels import (
-    COMPLAINT_CATEGORY_LABELS,
-    COMPLAINT_STATUS_LABELS,
     PRIORITY_LABELS,
     RESOLUTION_LABELS,
     label,
@@ -41,7 +39,7 @@ class EvidenceLine:
 
 
 @dataclass(frozen=True)
-class ComplaintDetail:
+class ComplaintDetail(ComplaintLabels):
     id: int
     code: str
     category: str
@@ -63,18 +61,6 @@ class ComplaintDetail:
     customer: CustomerSummary | None
     evidence: list[EvidenceLine]
     events: list[EventLine]  # oldest first: the log reads as the complaint's story
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in OPEN_COMPLAINT_STATUSES
-
-    @property
-    def category_label(self) -> str:
-        return label(COMPLAINT_CATEGORY_LABELS, self.category)
-
-    @property
-    def status_label(self) -> str:
-        return label(COMPLAINT_STATUS_LABELS, self.status)
 
     @property
     def priority_label(self) -> str:
