@@ -35,6 +35,7 @@ from csdesk.services.list_sql import (
     order_by,
     shop_zone,
     useful_limit,
+    where_all,
 )
 from csdesk.services.listing import Choice, Column, Filter, ListQuery, Row
 
@@ -149,9 +150,7 @@ class ComplaintListSource:
 
     def _select(self, query: ListQuery) -> pw.Select:
         select = _joined(Complaint.select(Complaint.id))
-        conditions = self.conditions(query)
-        if conditions:
-            select = select.where(*conditions)
+        select = where_all(select, self.conditions(query))
         return select
 
     def rows(self, ids: Sequence[int]) -> dict[int, Row]:

@@ -27,6 +27,7 @@ from csdesk.services.list_sql import (
     fetch_ids,
     order_by,
     useful_limit,
+    where_all,
 )
 from csdesk.services.listing import Choice, Column, Filter, ListQuery, Row
 
@@ -150,9 +151,7 @@ class ConversationListSource:
             .switch(Conversation)
             .join(User, pw.JOIN.LEFT_OUTER, on=(Conversation.assignee == User.id))
         )
-        conditions = self.conditions(query)
-        if conditions:
-            select = select.where(*conditions)
+        select = where_all(select, self.conditions(query))
         return select
 
     def rows(self, ids: Sequence[int]) -> dict[int, Row]:

@@ -18,7 +18,7 @@ from csdesk.models.orders import NON_REVENUE_STATUSES
 from csdesk.services.complaints_list import ComplaintListSource
 from csdesk.services.conversations_list import ConversationListSource, is_waiting
 from csdesk.services.labels import CHANNEL_LABELS, label
-from csdesk.services.list_sql import day_bounds, fetch_dicts, shop_zone
+from csdesk.services.list_sql import day_bounds, fetch_dicts, shop_zone, where_all
 from csdesk.services.listing import ListQuery
 from csdesk.services.orders_list import OrderListSource
 
@@ -65,9 +65,7 @@ class WaitingChat:
 
 
 def _count(model: type[BaseModel], conditions: list[pw.Expression]) -> int:
-    select = model.select(model.id)
-    if conditions:
-        select = select.where(*conditions)
+    select = where_all(model.select(model.id), conditions)
     return int(select.count())
 
 

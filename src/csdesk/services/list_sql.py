@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import peewee as pw
 
@@ -25,6 +25,14 @@ Clock = Callable[[], dt.datetime]
 def fetch_ids(query: pw.Select) -> list[int]:
     sql, params = query.sql()
     return [row[0] for row in run_sql(database_proxy.obj, sql, params).fetchall()]
+
+
+SelectT = TypeVar("SelectT", bound=pw.Select)
+
+
+def where_all(select: SelectT, conditions: Sequence[pw.Expression]) -> SelectT:
+    """`select` narrowed by every condition; unchanged for none (peewee's where() needs one)."""
+    return select.where(*conditions) if conditions else select
 
 
 def useful_limit(query: ListQuery, limit: int | None) -> int | None:

@@ -31,6 +31,7 @@ from csdesk.services.list_sql import (
     order_by,
     shop_zone,
     useful_limit,
+    where_all,
 )
 from csdesk.services.listing import Choice, Column, Filter, ListQuery, Row
 
@@ -132,27 +133,21 @@ class OrderListSource:
         select = Order.select(Order.id)
         if query.sort == "buyer":
             select = select.join(Customer, pw.JOIN.LEFT_OUTER, on=(Order.customer == Customer.id))
-        conditions = self.conditions(query)
-        if conditions:
-            select = select.where(*conditions)
+        select = where_all(select, self.conditions(query))
         natural = [Order.ordered_at.desc(), Order.id.desc()]
         ordered = select.order_by(*order_by(query, sortable, natural, Order.id))
         return fetch_ids(ordered.limit(useful_limit(query, limit)))
 
     def count(self, query: ListQuery) -> int:
         select = Order.select(Order.id)
-        conditions = self.conditions(query)
-        if conditions:
-            select = select.where(*conditions)
+        select = where_all(select, self.conditions(query))
         return count_rows(select)
 
     def count_by_status(self, query: ListQuery) -> dict[str, int]:
         """Orders per status for the query without its status filter (the tabs' counts)."""
         counts = dict.fromkeys(ORDER_STATUSES, 0)
         select = Order.select(Order.status, pw.fn.COUNT(Order.id))
-        conditions = self.conditions(query, with_status=False)
-        if conditions:
-            select = select.where(*conditions)
+        select = where_all(select, self.conditions(query, with_status=False))
         for status, count in fetch_tuples(select.group_by(Order.status)):
             counts[str(status)] = int(count)
         return counts
