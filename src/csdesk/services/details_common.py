@@ -13,8 +13,10 @@ from csdesk.models.base import BaseModel
 from csdesk.models.complaints import OPEN_COMPLAINT_STATUSES
 from csdesk.services import segments
 from csdesk.services.labels import (
+    CHANNEL_LABELS,
     COMPLAINT_CATEGORY_LABELS,
     COMPLAINT_STATUS_LABELS,
+    CONVERSATION_STATUS_LABELS,
     MARKETPLACE_LABELS,
     ORDER_STATUS_LABELS,
     SEGMENT_LABELS,
@@ -56,6 +58,21 @@ class OrderLine:
     @property
     def marketplace_label(self) -> str:
         return label(MARKETPLACE_LABELS, self.marketplace)
+
+
+class ConversationLabels:
+    """Labels shared by a conversation's line in a customer's profile and its full detail."""
+
+    channel: str
+    status: str
+
+    @property
+    def channel_label(self) -> str:
+        return label(CHANNEL_LABELS, self.channel)
+
+    @property
+    def status_label(self) -> str:
+        return label(CONVERSATION_STATUS_LABELS, self.status)
 
 
 class ComplaintLabels:

@@ -11,6 +11,7 @@ from csdesk.models import Complaint, Conversation, Message, Order, User, utcnow
 from csdesk.models.complaints import OPEN_COMPLAINT_STATUSES
 from csdesk.services.details_common import (
     ComplaintLine,
+    ConversationLabels,
     CustomerSummary,
     OrderLine,
     complaint_lines,
@@ -18,7 +19,6 @@ from csdesk.services.details_common import (
     order_lines,
     record,
 )
-from csdesk.services.labels import CHANNEL_LABELS, CONVERSATION_STATUS_LABELS, label
 from csdesk.services.list_sql import fetch_dicts
 
 CUSTOMER_ORDERS = 5
@@ -36,7 +36,7 @@ class MessageLine:
 
 
 @dataclass(frozen=True)
-class ConversationDetail:
+class ConversationDetail(ConversationLabels):
     id: int
     channel: str
     status: str
@@ -55,14 +55,6 @@ class ConversationDetail:
     open_complaints: list[ComplaintLine]  # the customer's
     messages: list[MessageLine]  # the last `limit`, oldest first
     earlier_messages: int  # how many older messages are not in `messages`
-
-    @property
-    def channel_label(self) -> str:
-        return label(CHANNEL_LABELS, self.channel)
-
-    @property
-    def status_label(self) -> str:
-        return label(CONVERSATION_STATUS_LABELS, self.status)
 
     @property
     def display_name(self) -> str:

@@ -9,6 +9,7 @@ from csdesk.errors import NotFoundError
 from csdesk.models import Complaint, Conversation, Customer, CustomerIdentity, Order, utcnow
 from csdesk.services.details_common import (
     ComplaintLine,
+    ConversationLabels,
     OrderLine,
     complaint_lines,
     customer_summary,
@@ -16,8 +17,6 @@ from csdesk.services.details_common import (
     record,
 )
 from csdesk.services.labels import (
-    CHANNEL_LABELS,
-    CONVERSATION_STATUS_LABELS,
     SEGMENT_LABELS,
     label,
 )
@@ -34,21 +33,13 @@ class IdentityLine:
 
 
 @dataclass(frozen=True)
-class ConversationLine:
+class ConversationLine(ConversationLabels):
     id: int
     channel: str
     status: str
     last_message_at: dt.datetime | None
     preview: str
     waiting_since: dt.datetime | None
-
-    @property
-    def channel_label(self) -> str:
-        return label(CHANNEL_LABELS, self.channel)
-
-    @property
-    def status_label(self) -> str:
-        return label(CONVERSATION_STATUS_LABELS, self.status)
 
 
 @dataclass(frozen=True)
