@@ -62,11 +62,16 @@ def test_reopening_keeps_data_and_takes_no_backup(db_path: Path) -> None:
     assert list_backups(db_path) == []
 
 
-def _with_migration_2(
+CURRENT = schema.SCHEMA_VERSION
+NEXT = CURRENT + 1
+
+
+def _with_next_migration(
     monkeypatch: pytest.MonkeyPatch, apply: Callable[[pw.Database], None]
 ) -> None:
-    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, (2, apply)])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    """Pretend a newer build adds one more migration after this build's last."""
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, (NEXT, apply)])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", NEXT)
 
 
 def test_an_older_schema_is_backed_up_before_migrating(
@@ -75,17 +80,17 @@ def test_an_older_schema_is_backed_up_before_migrating(
     database.open_database(str(db_path))
     Customer.create(name="Budi")
     database.close_database()
-    _with_migration_2(monkeypatch, lambda db: db.execute_sql("CREATE TABLE v2_note (body TEXT)"))
+    _with_next_migration(monkeypatch, lambda db: db.execute_sql("CREATE TABLE v2_note (body TEXT)"))
 
     db = database.open_database(str(db_path))
 
-    assert schema.read_version(db) == 2
+    assert schema.read_version(db) == NEXT
     assert "v2_note" in db.get_tables()
     backups = list_backups(db_path)
-    assert [b.reason for b in backups] == ["pre-migrate-v1"]
+    assert [b.reason for b in backups] == [f"pre-migrate-v{CURRENT}"]
     con = sqlite3.connect(backups[0].path)
     assert con.execute("SELECT name FROM customer").fetchall() == [("Budi",)]
-    assert con.execute(f"SELECT value FROM {schema.META_TABLE}").fetchall() == [("1",)]
+    assert con.execute(f"SELECT value FROM {schema.META_TABLE}").fetchall() == [(str(CURRENT),)]
     con.close()
 
 
@@ -101,14 +106,14 @@ def test_a_failing_migration_leaves_the_old_schema(
         db.execute_sql("CREATE TABLE v2_note (body TEXT)")
         db.execute_sql("ALTER TABLE tidak_ada ADD COLUMN x TEXT")
 
-    _with_migration_2(monkeypatch, broken)
+    _with_next_migration(monkeypatch, broken)
     with pytest.raises(DatabaseOpenError, match="Pembaruan skema"):
         database.open_database(str(db_path))
 
     monkeypatch.setattr(schema, "MIGRATIONS", shipped[0])
     monkeypatch.setattr(schema, "SCHEMA_VERSION", shipped[1])
     db = database.open_database(str(db_path))
-    assert schema.read_version(db) == 1
+    assert schema.read_version(db) == CURRENT
     assert "v2_note" not in db.get_tables()
     assert [c.name for c in Customer.select()] == ["Budi"]
 
@@ -187,3 +192,27 @@ def test_open_without_migrate_leaves_a_new_file_empty(db_path: Path) -> None:
     db = database.open_database(str(db_path), migrate=False)
     assert schema.read_version(db) == 0
     assert dbmod.sqlite_path(db) == db_path
+
+
+def test_a_version_1_database_gains_payments_and_item_search(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shop's database from the first release opens in this build: backed up, migrated, and
+    the orders it already had are found by product name."""
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 1)
+    database.open_database(str(db_path))
+    from csdesk.models import Order, OrderItem, utcnow
+
+    order = Order.create(marketplace="manual", order_no="A1", status="to_ship", ordered_at=utcnow())
+    OrderItem.create(order=order, product="Gamis Syari Aisyah", variant="Navy, L", sku="GSA-NV-L")
+    database.close_database()
+    monkeypatch.undo()
+
+    db = database.open_database(str(db_path))
+
+    assert schema.read_version(db) == 2
+    assert "payment" in db.get_tables()
+    found = db.execute_sql("SELECT rowid FROM item_search WHERE item_search MATCH '\"syari\"'")
+    assert [row[0] for row in found.fetchall()] == [1]
+    assert [b.reason for b in list_backups(db_path)] == ["pre-migrate-v1"]

@@ -4,7 +4,7 @@ from csdesk.models.base import database_proxy, utcnow
 from csdesk.models.catalog import FaqEntry, Product, Setting, Template
 from csdesk.models.complaints import Complaint, ComplaintEvent, ComplaintEvidence
 from csdesk.models.conversations import Conversation, Message
-from csdesk.models.orders import ImportBatch, Order, OrderEvent, OrderItem
+from csdesk.models.orders import ImportBatch, Order, OrderEvent, OrderItem, Payment
 from csdesk.models.people import Customer, CustomerIdentity, User
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "Order",
     "OrderEvent",
     "OrderItem",
+    "Payment",
     "Product",
     "Setting",
     "Template",

@@ -103,3 +103,23 @@ class OrderEvent(BaseModel):
     author = pw.CharField(default="")
     batch = pw.ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
     detail = pw.TextField(default="")
+
+
+class Payment(BaseModel):
+    """A transfer the shop confirmed for an order (manual orders paid by bank transfer).
+
+    `bank`, `account_number` and `holder` copy the shop's account as it was at confirmation, so
+    editing the accounts in Pengaturan later does not rewrite history. `proof_path` is relative
+    to the app's attachment folder ("" when no proof image was attached).
+    """
+
+    order = pw.ForeignKeyField(Order, backref="payments", on_delete="CASCADE")
+    bank = pw.CharField(default="")
+    account_number = pw.CharField(default="")
+    holder = pw.CharField(default="")
+    amount = pw.BigIntegerField(default=0)
+    transferred_at = pw.DateTimeField(null=True)
+    proof_path = pw.CharField(default="")
+    note = pw.TextField(default="")
+    author = pw.CharField(default="")
+    confirmed_at = pw.DateTimeField(default=utcnow)

@@ -17,10 +17,11 @@ from csdesk.models.base import run_sql
 from csdesk.models.catalog import FaqEntry, Product, Setting, Template
 from csdesk.models.complaints import Complaint, ComplaintEvent, ComplaintEvidence
 from csdesk.models.conversations import Conversation, Message
-from csdesk.models.orders import ImportBatch, Order, OrderEvent, OrderItem
+from csdesk.models.orders import ImportBatch, Order, OrderEvent, OrderItem, Payment
 from csdesk.models.people import Customer, CustomerIdentity, User
 
-ALL_MODELS: list[type[pw.Model]] = [
+# The tables of schema version 1, as they were created then (later versions add their own).
+V1_MODELS: list[type[pw.Model]] = [
     User,
     Customer,
     CustomerIdentity,
@@ -38,6 +39,7 @@ ALL_MODELS: list[type[pw.Model]] = [
     Template,
     Setting,
 ]
+ALL_MODELS: list[type[pw.Model]] = [*V1_MODELS, Payment]
 
 META_TABLE = "csdesk_meta"
 
@@ -105,15 +107,45 @@ _SQLITE_SEARCH_DDL = [
 ]
 
 
+# Version 2: order items become searchable by product, SKU and variant (the Pesanan search
+# finds an order by what was bought); the index is filled from the items already stored.
+_SQLITE_ITEM_SEARCH_DDL = [
+    """CREATE VIRTUAL TABLE item_search USING fts5(
+        product, sku, variant, tokenize='trigram')""",
+    """CREATE TRIGGER item_search_ai AFTER INSERT ON order_item BEGIN
+        INSERT INTO item_search(rowid, product, sku, variant)
+        VALUES (new.id, new.product, new.sku, new.variant);
+    END""",
+    """CREATE TRIGGER item_search_au AFTER UPDATE OF product, sku, variant ON order_item BEGIN
+        UPDATE item_search SET product = new.product, sku = new.sku, variant = new.variant
+        WHERE rowid = new.id;
+    END""",
+    """CREATE TRIGGER item_search_ad AFTER DELETE ON order_item BEGIN
+        DELETE FROM item_search WHERE rowid = old.id;
+    END""",
+    """INSERT INTO item_search(rowid, product, sku, variant)
+        SELECT id, product, sku, variant FROM order_item""",
+]
+
+
 def _v1_initial(db: pw.Database) -> None:
-    db.create_tables(ALL_MODELS)
+    db.create_tables(V1_MODELS)
     if isinstance(db, pw.SqliteDatabase):
         for ddl in _SQLITE_SEARCH_DDL:
             run_sql(db, ddl)
 
 
+def _v2_payments_item_search(db: pw.Database) -> None:
+    """Payment confirmations for manual orders; the order-item search index."""
+    db.create_tables([Payment])
+    if isinstance(db, pw.SqliteDatabase):
+        for ddl in _SQLITE_ITEM_SEARCH_DDL:
+            run_sql(db, ddl)
+
+
 MIGRATIONS: list[tuple[int, Callable[[pw.Database], None]]] = [
     (1, _v1_initial),
+    (2, _v2_payments_item_search),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -33,7 +33,7 @@ KEEP_AUTOMATIC = 10
 SUFFIX = ".sqlite"
 _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9-]+)\.sqlite$")
-_SEARCH_TABLES = ("order_search", "customer_search", "message_search")
+_SEARCH_TABLES = ("order_search", "item_search", "customer_search", "message_search")
 
 
 @dataclass(frozen=True)

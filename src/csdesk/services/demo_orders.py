@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from csdesk.models import Order, OrderEvent, OrderItem
 from csdesk.services import fmt
-from csdesk.services.demo_bulk import insert_rows, replayed_insert_triggers
+from csdesk.services.demo_bulk import insert_rows, next_id, replayed_insert_triggers
 from csdesk.services.demo_catalog import DemoProduct
 from csdesk.services.demo_people import DemoCustomer
 from csdesk.services.labels import MARKETPLACE_LABELS, ORDER_STATUS_LABELS
@@ -364,6 +364,7 @@ def insert_orders(rng: random.Random, orders: list[DemoOrder], admins: list[str]
     """Orders, then their items and events; returns the number of items."""
     with replayed_insert_triggers(Order, orders[0].id):
         insert_rows(Order, order_rows(rng, orders))
-    items = insert_rows(OrderItem, item_rows(orders))
+    with replayed_insert_triggers(OrderItem, next_id(OrderItem)):
+        items = insert_rows(OrderItem, item_rows(orders))
     insert_rows(OrderEvent, event_rows(orders, admins))
     return items

@@ -182,10 +182,12 @@ class _FileWriter:
         total = len(records)
         # The batch row written above holds SQLite's write lock, so these ids stay free.
         first_order, first_customer = next_id(Order), next_id(Customer)
+        first_item = next_id(OrderItem)
         with (
             identity_search_deferred(self.db, self.matcher),
             replayed_insert_triggers(Customer, first_customer),
             replayed_insert_triggers(Order, first_order),
+            replayed_insert_triggers(OrderItem, first_item),
         ):
             for start in range(0, total, CHUNK):
                 if is_cancelled is not None and is_cancelled():
