@@ -69,6 +69,7 @@ class ShopSettings:
     loyal_min_orders: int = 3
     loyal_min_value: int = 1_000_000
     inactive_days: int = 90
+    payment_deadline_hours: int = 24  # how long a manual order may wait for its transfer
     onboarded: bool = False  # the welcome page has been completed
 
 
@@ -102,7 +103,13 @@ def _decode(name: str, raw: Any) -> Any:
         return {**default_complaint_windows(), **{str(k): int(v) for k, v in raw.items()}}
     if name == "onboarded":
         return bool(raw)
-    if name in {"first_response_minutes", "loyal_min_orders", "loyal_min_value", "inactive_days"}:
+    if name in {
+        "first_response_minutes",
+        "loyal_min_orders",
+        "loyal_min_value",
+        "inactive_days",
+        "payment_deadline_hours",
+    }:
         return int(raw)
     return str(raw)
 
@@ -130,6 +137,8 @@ def validate(s: ShopSettings) -> None:
     for label, value in numbers.items():
         if value < 0:
             raise ValidationError(f"{label} tidak boleh negatif")
+    if s.payment_deadline_hours < 1:
+        raise ValidationError("Batas waktu pembayaran minimal 1 jam")
     for account in s.bank_accounts:
         if not account.bank.strip() or not account.number.strip():
             raise ValidationError("Setiap rekening perlu nama bank dan nomor rekening")
