@@ -420,3 +420,11 @@ def test_confirmation_text_without_the_template(shop: dict[str, int]) -> None:
     assert text.startswith("Terima kasih Kak Siti, pesanan WA-2026-0001 sudah kami terima")
     assert "Gamis Aisyah (Navy, L) x2" in text
     assert text.endswith("transfer ke:\nBCA 7310246891 a.n. Ayu Lestari")
+
+
+def test_an_order_for_a_merged_customer_goes_to_the_one_kept(shop: dict[str, int]) -> None:
+    kept = Customer.create(name="Siti R.").id
+    Customer.update(merged_into=kept).where(Customer.id == shop["siti"]).execute()
+    order_id = manual_orders.create_manual_order(draft(shop["siti"], payment="cod"), now=NOW)
+    assert Order.get_by_id(order_id).customer.id == kept
+    assert Customer.get_by_id(kept).lifetime_value == 382_000
