@@ -194,6 +194,50 @@ def cmd_import_orders(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_print_confirmations(args: argparse.Namespace) -> int:
+    from csdesk.services.printing.print_run import (
+        already_printed,
+        mark_printed,
+        order_ids_for,
+        render_labels_pdf,
+    )
+
+    if bool(args.order_nos) == bool(args.status):
+        raise CsdeskError("Sebutkan nomor pesanan atau --status, salah satu saja")
+    out = Path(args.pdf)
+    if out.suffix.casefold() != ".pdf":
+        raise CsdeskError(f"File tujuan harus berakhiran .pdf: {out}")
+    _open(args)
+    ids = order_ids_for(args.order_nos, args.status)
+    before = already_printed(ids)
+    result = render_labels_pdf(ids, out, args.size)
+    try:
+        mark_printed(ids, args.size)
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
+    if before:
+        numbers = ", ".join(p.order_no for p in before[:5])
+        more = f" dan {len(before) - 5} lainnya" if len(before) > 5 else ""
+        print(
+            f"csdesk: peringatan: {len(before)} pesanan sudah pernah dicetak "
+            f"({numbers}{more}); dicetak lagi",
+            file=sys.stderr,
+        )
+    if args.json:
+        _print_json(
+            {
+                "file": str(out),
+                "labels": result.labels,
+                "pages": result.pages,
+                "printed_before": [p.order_no for p in before],
+            }
+        )
+    else:
+        print(f"{result.labels} label, {result.pages} halaman → {out}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="csdesk",
@@ -246,6 +290,23 @@ def build_parser() -> argparse.ArgumentParser:
     import_orders.add_argument("files", nargs="+", metavar="FILE")
     import_orders.add_argument(
         "--format", choices=IMPORT_FORMATS, default="auto", help="format file (auto: dikenali)"
+    )
+    print_labels = add(
+        "print-confirmations",
+        cmd_print_confirmations,
+        "cetak label pengiriman ke PDF, satu paket per label (A4: 4 label per lembar)",
+    )
+    print_labels.add_argument("order_nos", nargs="*", metavar="ORDER_NO", help="nomor pesanan")
+    print_labels.add_argument(
+        "--status", metavar="S", help="semua pesanan berstatus ini (to_ship / 'perlu dikirim')"
+    )
+    print_labels.add_argument("--pdf", required=True, metavar="OUT.pdf", help="file PDF tujuan")
+    print_labels.add_argument(
+        "--size",
+        type=str.casefold,
+        choices=("a6", "a4", "80mm", "58mm"),
+        default="a6",
+        help="ukuran label (a6)",
     )
     return parser
 
