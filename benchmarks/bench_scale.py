@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import sqlite3
 import statistics
 import subprocess
@@ -32,6 +33,60 @@ from common import machine, peak_rss_mb, save, table, timed  # noqa: E402
 
 FIRST_PAGE = 30
 REPEAT = 5
+
+PRODUCTS = (
+    ("Gamis Syari Wolfis", ("Hitam", "Navy", "Mocca", "Dusty Pink")),
+    ("Kaos Polos Cotton Combed 30s", ("Putih L", "Hitam XL", "Abu M")),
+    ("Kerudung Segi Empat Voal", ("Motif Bunga", "Polos Cream")),
+    ("Celana Kulot Plisket", ("Hitam", "Milo")),
+    ("Tas Selempang Kanvas", ("Coklat", "Hijau Army")),
+    ("Sandal Jepit Karet Anak", ("Ukuran 28", "Ukuran 30")),
+    ("Madu Hutan Asli 500 gr", ("",)),
+    ("Keripik Pisang Cokelat", ("Pedas", "Original")),
+)
+
+
+def ensure_items(db: Path) -> float | None:
+    """Give the orders of a database built without items (older bigdb) one to three items
+    each, and bring its schema up to date (item_search is schema v2), so a product search has
+    something to find. Returns the seconds taken, None when the items were there already."""
+    from csdesk.models import db as dbmod
+    from csdesk.models import schema
+
+    database = dbmod.connect(str(db))
+    try:
+        schema.migrate(database)
+        con = database.connection()
+        if con.execute("SELECT 1 FROM order_item LIMIT 1").fetchone():
+            return None
+        started = time.perf_counter()
+        rng = random.Random(7)
+        with database.atomic():
+            trigger = "SELECT sql FROM sqlite_master WHERE name = 'item_search_ai'"
+            saved = con.execute(trigger).fetchone()[0]
+            con.execute("DROP TRIGGER item_search_ai")
+            rows = []
+            for order_id, total in con.execute("SELECT id, total FROM orders").fetchall():
+                count = rng.choice((1, 1, 1, 2, 3))
+                for n in range(count):
+                    kind = rng.randrange(len(PRODUCTS))
+                    product, variants = PRODUCTS[kind]
+                    price = total // count if n else total - total // count * (count - 1)
+                    sku = f"SKU-{kind:02d}{rng.randrange(100):02d}"
+                    rows.append((order_id, sku, product, rng.choice(variants), 1, price, price))
+            con.executemany(
+                "INSERT INTO order_item (order_id, sku, product, variant, quantity, unit_price, "
+                "subtotal) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            con.execute(
+                "INSERT INTO item_search (rowid, product, sku, variant) "
+                "SELECT id, product, sku, variant FROM order_item"
+            )
+            con.execute(saved)  # the trigger exactly as the schema wrote it
+        return time.perf_counter() - started
+    finally:
+        database.close()
 
 
 def pick_terms(db: Path) -> dict[str, dict[str, object]]:

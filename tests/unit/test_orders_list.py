@@ -252,11 +252,14 @@ def test_rows_hold_plain_values(shop: dict[str, int]) -> None:
         "courier": "J&T EZ",
         "tracking_no": "",
         "total": 89_000,
+        "deadline": "due_today",
+        "deadline_note": "Kirim hari ini, sebelum 22.00 WIB",
     }
     assert rows[shop["completed"]]["total"] == 1_250_000
     assert isinstance(rows[shop["completed"]]["total"], int)
     assert source.badge_label("status", "to_ship") == "Perlu Dikirim"
-    assert {c.key for c in source.columns} == set(rows[shop["completed"]])
+    deadline_keys = {"deadline", "deadline_note"}
+    assert {c.key for c in source.columns} == set(rows[shop["completed"]]) - deadline_keys
 
 
 def test_count_by_status_ignores_the_status_filter(shop: dict[str, int]) -> None:

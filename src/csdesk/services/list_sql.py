@@ -1,5 +1,5 @@
 """Pieces every list source shares: running an id query on the raw cursor, the shop's day, the
-'Semua' choice, and ordering by a column.
+'Semua' choice, date-range filters, and ordering by a column.
 
 Id lists can hold a million entries, so they come straight from the cursor as ints; peewee only
 builds the SQL (quoting and placeholders right for SQLite and PostgreSQL alike).
@@ -13,11 +13,23 @@ from typing import Any, TypeVar, cast
 
 import peewee as pw
 
+from csdesk.errors import ValidationError
 from csdesk.models.base import database_proxy, run_sql, utcnow
 from csdesk.services import fmt, settings
-from csdesk.services.listing import Choice, ListQuery
+from csdesk.services.listing import Choice, Filter, ListQuery
 
 ALL = Choice("", "Semua")
+
+DATE_PRESETS = (
+    ALL,
+    Choice("today", "Hari ini"),
+    Choice("yesterday", "Kemarin"),
+    Choice("last7", "7 hari terakhir"),
+    Choice("last30", "30 hari terakhir"),
+    Choice("this_month", "Bulan ini"),
+    Choice("last_month", "Bulan lalu"),
+)
+RANGE_SEPARATOR = ".."
 
 Clock = Callable[[], dt.datetime]
 
@@ -71,6 +83,60 @@ def day_bounds(now_utc: dt.datetime, zone: str) -> tuple[dt.datetime, dt.datetim
     local = fmt.to_local(now_utc, zone).replace(tzinfo=None)
     start = local.replace(hour=0, minute=0, second=0, microsecond=0)
     return fmt.to_utc(start, zone), fmt.to_utc(start + dt.timedelta(days=1), zone)
+
+
+def date_range_filter(key: str, label: str) -> Filter:
+    """A "Tanggal"-style filter: the presets of DATE_PRESETS, or any range of days."""
+    return Filter(key, label, DATE_PRESETS, kind="date_range")
+
+
+def custom_range(first: dt.date, last: dt.date) -> str:
+    """The filter value of the days `first` to `last`, both included (swapped if reversed)."""
+    first, last = min(first, last), max(first, last)
+    return f"{first.isoformat()}{RANGE_SEPARATOR}{last.isoformat()}"
+
+
+def range_days(value: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day (both included) a date-range value means on the shop's `today`.
+
+    Presets move with the day (a list left open past midnight shows the new "Hari ini" at its
+    next query); `YYYY-MM-DD..YYYY-MM-DD` is fixed. Anything else is refused."""
+    month_start = today.replace(day=1)
+    if value == "today":
+        return today, today
+    if value == "yesterday":
+        yesterday = today - dt.timedelta(days=1)
+        return yesterday, yesterday
+    if value == "last7":
+        return today - dt.timedelta(days=6), today
+    if value == "last30":
+        return today - dt.timedelta(days=29), today
+    if value == "this_month":
+        return month_start, today
+    if value == "last_month":
+        last = month_start - dt.timedelta(days=1)
+        return last.replace(day=1), last
+    head, separator, tail = value.partition(RANGE_SEPARATOR)
+    try:
+        if not separator:
+            raise ValueError(value)
+        start, end = dt.date.fromisoformat(head), dt.date.fromisoformat(tail)
+    except ValueError:
+        raise ValidationError(f"Rentang tanggal tidak dikenali: {value!r}") from None
+    return min(start, end), max(start, end)
+
+
+def date_range_bounds(
+    value: str, now_utc: dt.datetime, zone: str
+) -> tuple[dt.datetime, dt.datetime]:
+    """Start and end (naive UTC, end excluded) of a date-range value's days in the shop's zone:
+    an order at 23.30 WIB belongs to that day, though it is already the next day's 16.30 UTC."""
+    today = fmt.to_local(now_utc, zone).date()
+    first, last = range_days(value, today)
+    midnight = dt.time()
+    start = fmt.to_utc(dt.datetime.combine(first, midnight), zone)
+    end = fmt.to_utc(dt.datetime.combine(last + dt.timedelta(days=1), midnight), zone)
+    return start, end
 
 
 def default_clock(now: Clock | None) -> Clock:

@@ -19,6 +19,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, runtime_checkable
 
 ColumnKind = Literal["text", "int", "money", "datetime", "badge", "phone"]
+# "choice": a drop-down of `choices`. "date_range": the same presets plus "Pilih tanggal…",
+# whose value is `FIRST..LAST` (ISO days, both included; see list_sql.date_range_bounds).
+FilterKind = Literal["choice", "date_range"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class Filter:
     key: str
     label: str
     choices: tuple[Choice, ...]
+    kind: FilterKind = "choice"
 
 
 @dataclass

@@ -4,18 +4,27 @@
 rows): status and date use the (status, ordered_at) and ordered_at indexes, a search goes through
 the `order_search` trigram index and joins by primary key. `rows()` reads one page with one query, joined to the customer
 for the buyer's name when the marketplace gave none.
+
+The search box also finds orders by what was bought: an order matches when every word is in
+its own fields (number, resi, buyer, recipient, phone) or every word is in one of its items
+(product, SKU, variant), through `item_search` on SQLite and ILIKE on PostgreSQL.
+
+Deadlines are the shop's: a `to_ship` order whose ship-by time has passed is late, one due
+before the end of the shop's day is due today. Rows carry that flag and a sentence for it, so
+the table can mark the cell with more than a colour.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 import peewee as pw
 
-from csdesk.models import Customer, Order
+from csdesk.models import Customer, Order, OrderItem
 from csdesk.models.orders import ORDER_STATUSES
-from csdesk.services import text_match
+from csdesk.services import fmt, text_match
 from csdesk.services.labels import MARKETPLACE_LABELS, ORDER_STATUS_LABELS, label
 from csdesk.services.list_sql import (
     ALL,
@@ -23,6 +32,8 @@ from csdesk.services.list_sql import (
     choices,
     chunked,
     count_rows,
+    date_range_bounds,
+    date_range_filter,
     day_bounds,
     default_clock,
     fetch_dicts,
@@ -36,6 +47,8 @@ from csdesk.services.list_sql import (
 from csdesk.services.listing import Choice, Column, Filter, ListQuery, Row
 
 DEADLINE_LABELS = {"late": "Terlambat dikirim", "due_today": "Kirim hari ini"}
+
+ITEM_COLUMNS = (OrderItem.product, OrderItem.sku, OrderItem.variant)
 
 SEARCH_COLUMNS = (
     Order.order_no,
@@ -62,6 +75,51 @@ def search_condition(text: str, newest: int | None = None) -> pw.Expression | No
     )
 
 
+def item_hits(text: str) -> pw.Select | None:
+    """The order ids having an item whose product name, SKU or variant contain every word of
+    `text` (one item holds them all, as an item is what people describe)."""
+    terms = text_match.parse(text)
+    if terms is None:
+        return None
+    items = text_match.condition(
+        terms,
+        table="item_search",
+        id_column=OrderItem.id,
+        like=lambda word: text_match.like_any(ITEM_COLUMNS, word),
+    )
+    return OrderItem.select(OrderItem.order).where(items)
+
+
+def list_search_condition(text: str) -> pw.Expression | None:
+    """The Pesanan search: the order's own fields (search_condition) or one of its items. Both
+    hit lists are joined by UNION in one id subquery, so each side keeps its own index."""
+    own = search_condition(text)
+    items = item_hits(text)
+    if own is None or items is None:
+        return None
+    return Order.id.in_(Order.select(Order.id).where(own) | items)
+
+
+def deadline_flag(
+    status: str, ship_by: dt.datetime | None, now: dt.datetime, zone: str
+) -> tuple[str, str]:
+    """("late", "Terlambat 2 hari"), ("due_today", "Kirim hari ini, sebelum 17.00 WIB") or
+    ("", "") for an order that has nothing to ship or time to spare. Days are the shop's
+    calendar days: due yesterday evening is a day late this morning."""
+    if status != "to_ship" or ship_by is None:
+        return "", ""
+    if ship_by < now:
+        days = (fmt.to_local(now, zone).date() - fmt.to_local(ship_by, zone).date()).days
+        if days >= 1:
+            return "late", f"Terlambat {days} hari"
+        hours = max(1, int((now - ship_by).total_seconds() // 3600))
+        return "late", f"Terlambat {hours} jam"
+    _start, end = day_bounds(now, zone)
+    if ship_by < end:
+        return "due_today", f"Kirim hari ini, sebelum {fmt.to_local(ship_by, zone):%H.%M} {zone}"
+    return "", ""
+
+
 def _buyer() -> pw.ColumnBase:
     """The buyer as shown: the marketplace's buyer name, else the customer's name."""
     return pw.fn.COALESCE(pw.fn.NULLIF(Order.buyer_name, ""), Customer.name, "")
@@ -84,6 +142,7 @@ class OrderListSource:
     filters = (
         Filter("status", "Status", choices(ORDER_STATUS_LABELS)),
         Filter("marketplace", "Marketplace", choices(MARKETPLACE_LABELS)),
+        date_range_filter("ordered", "Tanggal"),
         Filter(
             "deadline",
             "Batas kirim",
@@ -99,7 +158,7 @@ class OrderListSource:
 
     def conditions(self, query: ListQuery, *, with_status: bool = True) -> list[pw.Expression]:
         conditions: list[pw.Expression] = []
-        found = search_condition(query.search)
+        found = list_search_condition(query.search)
         if found is not None:
             conditions.append(found)
         status = query.filters.get("status")
@@ -108,6 +167,10 @@ class OrderListSource:
         marketplace = query.filters.get("marketplace")
         if marketplace:
             conditions.append(Order.marketplace == marketplace)
+        ordered = query.filters.get("ordered")
+        if ordered:
+            start, end = date_range_bounds(ordered, self._now(), shop_zone())
+            conditions += [Order.ordered_at >= start, Order.ordered_at < end]
         deadline = query.filters.get("deadline")
         if deadline == "late":
             conditions += [Order.status == "to_ship", Order.ship_by < self._now()]
@@ -135,7 +198,11 @@ class OrderListSource:
             select = select.join(Customer, pw.JOIN.LEFT_OUTER, on=(Order.customer == Customer.id))
         select = where_all(select, self.conditions(query))
         natural = [Order.ordered_at.desc(), Order.id.desc()]
-        ordered = select.order_by(*order_by(query, sortable, natural, Order.id))
+        keys = order_by(query, sortable, natural, Order.id)
+        if query.sort == "ship_by":
+            # Orders without a deadline after those with one, whichever the direction.
+            keys.insert(0, Order.ship_by.is_null())
+        ordered = select.order_by(*keys)
         return fetch_ids(ordered.limit(useful_limit(query, limit)))
 
     def count(self, query: ListQuery) -> int:
@@ -152,7 +219,20 @@ class OrderListSource:
             counts[str(status)] = int(count)
         return counts
 
+    def numbers(self, ids: Sequence[int]) -> list[tuple[str, str]]:
+        """(order number, tracking number) of each id, in the order of `ids` (unknown ids
+        left out): what "Salin nomor pesanan/resi" copies."""
+        found: dict[int, tuple[str, str]] = {}
+        for chunk in chunked(ids):
+            select = Order.select(Order.id, Order.order_no, Order.tracking_no)
+            for order_id, order_no, tracking_no in fetch_tuples(select.where(Order.id.in_(chunk))):
+                found[int(order_id)] = (str(order_no), str(tracking_no or ""))
+        return [found[i] for i in ids if i in found]
+
     def rows(self, ids: Sequence[int]) -> dict[int, Row]:
+        """Display values by id; besides the columns, `deadline` ("late", "due_today" or "")
+        and `deadline_note` (its sentence, see deadline_flag)."""
+        now, zone = self._now(), shop_zone()
         result: dict[int, Row] = {}
         for chunk in chunked(ids):
             select = (
@@ -175,13 +255,16 @@ class OrderListSource:
                 .where(Order.id.in_(chunk))
             )
             for record in fetch_dicts(select):
-                result[record["id"]] = _row(record)
+                result[record["id"]] = _row(record, now, zone)
         return result
 
 
-def _row(record: dict[str, Any]) -> Row:
+def _row(record: dict[str, Any], now: dt.datetime, zone: str) -> Row:
     courier = " ".join(part for part in (record["courier"], record["service"]) if part)
+    deadline, note = deadline_flag(record["status"], record["ship_by"], now, zone)
     return {
+        "deadline": deadline,
+        "deadline_note": note,
         "order_no": record["order_no"],
         "marketplace": label(MARKETPLACE_LABELS, record["marketplace"]),
         "status": record["status"],

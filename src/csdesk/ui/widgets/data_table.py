@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from csdesk.ui.widgets.delegates import BadgeDelegate
+from csdesk.ui.widgets.delegates import DEADLINE_EXTRA_WIDTH, BadgeDelegate, DeadlineDelegate
 from csdesk.ui.widgets.lazy_table import LazyTableModel
 
 ROW_HEIGHT = 30
@@ -14,22 +14,35 @@ WIDEST_SAMPLE = {"datetime": "30 Sep 2026 23.59", "money": "Rp99.999.999"}
 
 
 class DataTable(QTableView):
-    """Alternating rows, whole-row single selection, sortable headers, widths from the columns.
+    """Alternating rows, whole-row selection, sortable headers, widths from the columns.
 
-    `current_id_changed(id)` reports the selected record (0 when nothing is selected, since a
-    Signal(int) cannot carry None).
+    `current_id_changed(id)` reports the current record (0 when nothing is selected, since a
+    Signal(int) cannot carry None). With `multi_select` rows are chosen with Ctrl/Shift-click
+    and Ctrl+A as well; the current row (the detail pane's) is still one of them.
+    `deadline_columns` are drawn by DeadlineDelegate (late / due today marks).
     """
 
     current_id_changed = Signal(int)
 
-    def __init__(self, model: LazyTableModel, parent: QWidget | None = None):
+    def __init__(
+        self,
+        model: LazyTableModel,
+        parent: QWidget | None = None,
+        *,
+        multi_select: bool = False,
+        deadline_columns: tuple[str, ...] = (),
+    ):
         super().__init__(parent)
         self._model = model
         self._badges = BadgeDelegate(self)
         self.setModel(model)
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(
+            QAbstractItemView.SelectionMode.ExtendedSelection
+            if multi_select
+            else QAbstractItemView.SelectionMode.SingleSelection
+        )
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(False)
         self.setShowGrid(False)
@@ -46,8 +59,13 @@ class DataTable(QTableView):
         # No indicator at first: the source's natural order (e.g. newest first) is the default.
         header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
         self.setSortingEnabled(True)
+        self._deadlines = DeadlineDelegate(self)
         for number, column in enumerate(model.columns):
-            self.setColumnWidth(number, max(column.width, self._fitting_width(column.kind)))
+            width = max(column.width, self._fitting_width(column.kind))
+            if column.key in deadline_columns:
+                self.setItemDelegateForColumn(number, self._deadlines)
+                width = max(column.width, self._fitting_width(column.kind) + DEADLINE_EXTRA_WIDTH)
+            self.setColumnWidth(number, width)
             if column.kind == "badge":
                 self.setItemDelegateForColumn(number, self._badges)
         header.sortIndicatorChanged.connect(self._keep_indicator_on_sortable)
@@ -75,6 +93,33 @@ class DataTable(QTableView):
             return False
         self.select_row(row)
         return True
+
+    def selected_spans(self) -> list[tuple[int, int]]:
+        """The selected rows as (first, last) spans, both included, top to bottom. Spans, not
+        rows: Ctrl+A over a million orders is one span, not a million indexes."""
+        spans = sorted((r.top(), r.bottom()) for r in self.selectionModel().selection())
+        merged: list[tuple[int, int]] = []
+        for top, bottom in spans:
+            if merged and top <= merged[-1][1] + 1:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], bottom))
+            else:
+                merged.append((top, bottom))
+        return merged
+
+    def selected_count(self) -> int:
+        return sum(bottom - top + 1 for top, bottom in self.selected_spans())
+
+    def show_sort(self, key: str | None, descending: bool) -> None:
+        """Show the header's sort indicator for a sort the panel chose (no re-query)."""
+        column = self._model.column_of(key) if key else None
+        header = self.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(
+            -1 if column is None else column,
+            Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder,
+        )
+        header.blockSignals(False)
+        header.viewport().update()
 
     def select_row(self, row: int) -> None:
         index = self._model.index(row, 0)

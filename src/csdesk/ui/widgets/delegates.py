@@ -1,18 +1,28 @@
-"""Status badges: a rounded coloured pill per status key, the same colours on every screen.
+"""Status badges: a rounded coloured pill per status key, the same colours on every screen;
+and deadline cells marked late (red) or due today (amber).
 
 Colours follow the seller's reading of urgency: red for what is late or lost, amber for what
 waits on the shop, blue for what is on its way, green for what is done, grey for the rest.
+A deadline is never told by colour alone (some sellers are colour-blind): a late cell has a
+warning sign, a due-today cell a clock, and the tooltip says it in words.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+import qtawesome as qta
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QHelpEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+)
 
-from csdesk.ui.widgets.lazy_table import RAW_ROLE
+from csdesk.ui.widgets.lazy_table import RAW_ROLE, LazyTableModel
 
 RED = ("#fde2e1", "#a61b1b")
 AMBER = ("#fff1d6", "#8a5300")
@@ -116,3 +126,54 @@ class BadgeDelegate(QStyledItemDelegate):
         text: Any = index.data(Qt.ItemDataRole.DisplayRole) or ""
         width = QFontMetrics(option.font).horizontalAdvance(str(text)) + 2 * self.H_PADDING + 8
         return QSize(max(base.width(), width), base.height() + 2 * self.V_MARGIN)
+
+
+DEADLINE_LOOKS = {"late": (RED, "fa6s.triangle-exclamation"), "due_today": (AMBER, "fa6s.clock")}
+DEADLINE_ICON_SIZE = 14
+# Room the sign takes beside the date (icon and its gap), so the date is never cut off.
+DEADLINE_EXTRA_WIDTH = DEADLINE_ICON_SIZE + 8
+
+
+class DeadlineDelegate(QStyledItemDelegate):
+    """A ship-by cell: red with a warning sign when late, amber with a clock when due today,
+    the reason ("Terlambat 2 hari") in its tooltip. The flag comes from the row the source
+    returned (`deadline`, `deadline_note`), so the table and the filters agree on "late"."""
+
+    @staticmethod
+    def flag(index: QModelIndex | QPersistentModelIndex) -> tuple[str, str]:
+        """("late" | "due_today" | "", the sentence for it) of the cell's row."""
+        model = index.model()
+        if not isinstance(model, LazyTableModel):
+            return "", ""
+        values = model.row_values(index.row())
+        return str(values.get("deadline") or ""), str(values.get("deadline_note") or "")
+
+    def initStyleOption(  # noqa: N802 - Qt's name
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        kind, _note = self.flag(index)
+        looks = DEADLINE_LOOKS.get(kind)
+        if looks is None:
+            return
+        (background, foreground), icon = looks
+        option.icon = qta.icon(icon, color=foreground)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+        option.decorationSize = QSize(DEADLINE_ICON_SIZE, DEADLINE_ICON_SIZE)
+        option.backgroundBrush = QBrush(QColor(background))
+        option.palette.setColor(QPalette.ColorRole.Text, QColor(foreground))
+        option.font.setBold(kind == "late")
+
+    def helpEvent(  # noqa: N802 - Qt's name
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            _kind, note = self.flag(index)
+            if note:
+                QToolTip.showText(event.globalPos(), note, view)
+                return True
+        return super().helpEvent(event, view, option, index)

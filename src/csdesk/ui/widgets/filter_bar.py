@@ -2,6 +2,15 @@
 
 Typing is debounced (250 ms) so a million-row list is re-queried once per pause, not once per
 key. `changed` fires whenever the query the bar describes has changed.
+
+A filter of kind "date_range" is a DateRangeFilter (presets and "Pilih tanggal…"); any other
+is a plain drop-down of its choices.
+
+Tab counts cost a grouped count over every matching row (~150 ms at a million orders), so they
+never run on the GUI thread: they are read on the thread pool and the captions filled in when
+they arrive; a result for a search or filter no longer shown is dropped. They do not depend on
+the chosen tab, so they are kept per search-and-filters and switching tabs recounts nothing;
+`forget_counts()` (a refresh) drops what was kept.
 """
 
 from __future__ import annotations
@@ -21,10 +30,17 @@ from PySide6.QtWidgets import (
 
 from csdesk.services.listing import Filter, ListQuery
 from csdesk.ui.widgets.cells import number
+from csdesk.ui.widgets.date_range import DateRangeFilter
+from csdesk.ui.workers import BackgroundOp, run_in_background, show_error
 
 DEBOUNCE_MS = 250
 
 TabCounts = Callable[[ListQuery], dict[str, int]]
+CountsKey = tuple[str, tuple[tuple[str, str], ...]]
+
+
+def counts_key(query: ListQuery) -> CountsKey:
+    return query.search, tuple(sorted(query.filters.items()))
 
 
 class FilterBar(QWidget):
@@ -43,6 +59,9 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self._tab_filter = next((f for f in filters if f.key == tab_filter), None)
         self._tab_counts = tab_counts
+        self._counts: dict[CountsKey, dict[str, int]] = {}
+        self._counting: tuple[CountsKey, BackgroundOp] | None = None
+        self._epoch = 0  # bumped by forget_counts(): counts read before it are not kept
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
@@ -72,12 +91,20 @@ class FilterBar(QWidget):
         self.search.returnPressed.connect(self.flush)
         row.addWidget(self.search, 1)
         self.combos: dict[str, QComboBox] = {}
+        self.date_ranges: dict[str, DateRangeFilter] = {}
         for spec in filters:
             if spec is self._tab_filter:
                 continue
             caption = QLabel(spec.label, self)
             caption.setObjectName("filterLabel")
             row.addWidget(caption)
+            if spec.kind == "date_range":
+                dates = DateRangeFilter(spec, self)
+                dates.value_changed.connect(self._emit_now)
+                caption.setBuddy(dates)
+                row.addWidget(dates)
+                self.date_ranges[spec.key] = dates
+                continue
             combo = QComboBox(self)
             combo.setToolTip(spec.label)
             caption.setBuddy(combo)
@@ -98,6 +125,9 @@ class FilterBar(QWidget):
             value = combo.currentData()
             if value:
                 filters[key] = str(value)
+        for key, dates in self.date_ranges.items():
+            if dates.value():
+                filters[key] = dates.value()
         if self._tab_filter is not None and self.tabs is not None:
             index = self.tabs.currentIndex()
             if 0 <= index < len(self._tab_filter.choices):
@@ -115,6 +145,8 @@ class FilterBar(QWidget):
             with QSignalBlocker(combo):
                 found = combo.findData(filters.get(key, ""))
                 combo.setCurrentIndex(max(found, 0))
+        for key, dates in self.date_ranges.items():
+            dates.set_value(filters.get(key, ""))
         if self._tab_filter is not None and self.tabs is not None:
             values = [c.value for c in self._tab_filter.choices]
             wanted = filters.get(self._tab_filter.key, "")
@@ -135,14 +167,68 @@ class FilterBar(QWidget):
             self._emit_now()
 
     def update_counts(self) -> None:
-        """Refresh the tab captions: `Perlu Dikirim (12)` for the current search and filters."""
+        """Show the tab captions for the current search and filters (`Perlu Dikirim (12)`):
+        at once when already counted, else when the count arrives from the thread pool."""
         if self._tab_filter is None or self.tabs is None or self._tab_counts is None:
             return
         query = self.query()
         query.filters.pop(self._tab_filter.key, None)
-        counts = self._tab_counts(query)
+        key = counts_key(query)
+        counts = self._counts.get(key)
+        if counts is not None:
+            self._show_counts(counts)
+            return
+        if self._counting is not None and self._counting[0] == key:
+            return  # already being counted
+        self._show_counts(None)
+        if self._counting is not None:
+            self._counting[1].cancel()
+        count, epoch = self._tab_counts, self._epoch
+        op = run_in_background(
+            self,
+            lambda _progress, _cancelled: count(query),
+            lambda result: self._counted(key, epoch, result),
+            lambda exc: self._count_failed(key, exc),
+        )
+        self._counting = (key, op)
+
+    def forget_counts(self) -> None:
+        """Counts kept so far are out of date (a refresh: imports, edits elsewhere)."""
+        self._counts.clear()
+        self._epoch += 1
+        if self._counting is not None:
+            self._counting[1].cancel()
+            self._counting = None
+
+    def counts_pending(self) -> bool:
+        return self._counting is not None
+
+    def _counted(self, key: CountsKey, epoch: int, counts: dict[str, int]) -> None:
+        if self._counting is not None and self._counting[0] == key:
+            self._counting = None
+        if epoch != self._epoch:
+            return  # counted before a refresh: perhaps out of date
+        self._counts[key] = counts
+        query = self.query()
+        if self._tab_filter is not None:
+            query.filters.pop(self._tab_filter.key, None)
+        if counts_key(query) == key:
+            self._show_counts(counts)
+
+    def _count_failed(self, key: CountsKey, exc: BaseException) -> None:
+        if self._counting is not None and self._counting[0] == key:
+            self._counting = None
+        show_error(self, exc)
+
+    def _show_counts(self, counts: dict[str, int] | None) -> None:
+        """Captions with counts, or plain captions while counting (tabs stay as they were)."""
+        if self._tab_filter is None or self.tabs is None:
+            return
         current = self.tabs.currentIndex()
         for index, choice in enumerate(self._tab_filter.choices):
+            if counts is None:
+                self.tabs.setTabText(index, choice.label)
+                continue
             count = counts.get(choice.value) if choice.value else sum(counts.values())
             caption = choice.label if count is None else f"{choice.label} ({number(count)})"
             self.tabs.setTabText(index, caption)

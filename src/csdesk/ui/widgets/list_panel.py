@@ -3,6 +3,10 @@
 Every list screen (Inbox, Pelanggan, Pesanan, Keluhan) is one of these over its ListSource and
 its detail view. The detail view is any widget with `show_id(id | None)` and the signals
 `open_record(kind, id)` (forwarded as `open_requested`) and `changed` (reloads the list).
+
+Sorting: a header click is the seller's choice and stays across searches and tabs; until then
+`default_sort(query)` picks the order for each query (e.g. Perlu Dikirim: earliest deadline
+first), shown by the header's indicator like a chosen one.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from csdesk.services import settings as shop_settings
 from csdesk.services import stats
-from csdesk.services.listing import ListSource
+from csdesk.services.listing import ListQuery, ListSource
 from csdesk.ui.widgets.cells import number
 from csdesk.ui.widgets.data_table import DataTable
 from csdesk.ui.widgets.empty_state import EmptyState
@@ -59,6 +63,8 @@ class ListPanel(QWidget):
         empty_text_with_data: str = "",
         tab_filter: str | None = None,
         tab_counts: TabCounts | None = None,
+        multi_select: bool = False,
+        deadline_columns: tuple[str, ...] = (),
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -69,19 +75,25 @@ class ListPanel(QWidget):
         self._empty_action = empty_action
         self._empty_text_with_data = empty_text_with_data
         self.model = LazyTableModel(source, self)
-        self.table = DataTable(self.model, self)
+        self.table = DataTable(
+            self.model, self, multi_select=multi_select, deadline_columns=deadline_columns
+        )
         self.filter_bar = FilterBar(
             source.filters, tab_filter=tab_filter, tab_counts=tab_counts, parent=self
         )
         self.empty = EmptyState(empty_icon, empty_text, empty_action, self)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
+        self.selection_label = QLabel(self)
+        self.selection_label.setObjectName("selectionLabel")
+        self.selection_label.hide()
 
         heading = QLabel(self.title, self)
         heading.setObjectName("panelTitle")
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
+        top.addWidget(self.selection_label)
         top.addWidget(self.count_label)
         self.title_row = top  # subclasses add their panel-wide buttons here
 
@@ -103,6 +115,8 @@ class ListPanel(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self.table.current_id_changed.connect(self._show_detail)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.model.modelReset.connect(self._on_selection_changed)
         self.model.completed.connect(self._on_list_complete)
         self.filter_bar.changed.connect(self._requery)
         self.empty.action_clicked.connect(self._on_empty_action)
@@ -114,12 +128,32 @@ class ListPanel(QWidget):
         self._loaded = False
         self._sized = False
         self._reselect: int | None = None  # selected before a query, still loading since
+        self._auto_sort: tuple[str, bool] | None = None  # the default_sort in use, if any
 
     # --- what the main window calls -------------------------------------------------------
 
     def refresh(self) -> None:
         """Re-read the list (new imports, edits elsewhere), keeping the selected record."""
+        self.filter_bar.forget_counts()
         self._run_query(self.model.query)
+
+    def default_sort(self, query: ListQuery) -> tuple[str | None, bool]:
+        """(column key or None for the source's natural order, descending) for `query` while
+        the seller has not sorted by a header. Subclasses override it."""
+        return None, True
+
+    def selected_ids(self) -> list[int]:
+        """The ids of the selected rows, top to bottom as the table shows them."""
+        spans = self.table.selected_spans()
+        if not spans:
+            return []
+        ids = [self.model.id_at(row) for top, bottom in spans for row in range(top, bottom + 1)]
+        if None in ids:
+            # Rows whose ids are still loading in the background (Ctrl+A on a big list): read
+            # the whole list now rather than leave them out.
+            every = self.source.ids(self.model.query)
+            return [every[row] for top, bottom in spans for row in range(top, bottom + 1)]
+        return [record_id for record_id in ids if record_id is not None]
 
     def ensure_loaded(self) -> None:
         """Load the list the first time the panel is shown (start-up reads only one panel)."""
@@ -176,8 +210,13 @@ class ListPanel(QWidget):
 
     def _requery(self) -> None:
         query = self.filter_bar.query()
-        query.sort = self.model.query.sort
-        query.descending = self.model.query.descending
+        sort, descending = self.model.query.sort, self.model.query.descending
+        chosen = sort is not None and (sort, descending) != self._auto_sort
+        if not chosen:
+            sort, descending = self.default_sort(query)
+            self._auto_sort = None if sort is None else (sort, descending)
+            self.table.show_sort(sort, descending)
+        query.sort, query.descending = sort, descending
         self._run_query(query)
 
     def _run_query(self, query) -> None:  # noqa: ANN001 - a ListQuery
@@ -234,6 +273,11 @@ class ListPanel(QWidget):
             self.empty_action_requested.emit()
         else:
             self.filter_bar.clear()
+
+    def _on_selection_changed(self) -> None:
+        count = self.table.selected_count()
+        self.selection_label.setText(self.tr("%s %s dipilih") % (number(count), self._noun))
+        self.selection_label.setVisible(count > 1)
 
     def _show_detail(self, record_id: int) -> None:
         self.detail.show_id(record_id or None)  # type: ignore[attr-defined]
