@@ -255,31 +255,33 @@ class _Layout:
 
     def _sender(self, col: _Column, label: LabelData, s: float) -> None:
         sender = self.sender
-        logo_width = 0.0
+        logo_width = logo_height = 0.0
         if sender.logo is not None:
+            logo_col = col.sub(0, col.width if self.narrow else 16 * mm)
+            logo_width = logo_col.image(
+                sender.logo, logo_col.width, (10 if self.narrow else 11) * mm
+            )
+            logo_height = logo_col.used
             if self.narrow:
-                logo_col = col.sub(0, col.width)
-                logo_col.image(sender.logo, col.width, 10 * mm)
-                col.space(logo_col.used + 1 * mm)
+                col.space(logo_height + 1 * mm)
+                logo_width = logo_height = 0.0
             else:
-                logo_col = col.sub(0, 22 * mm)
-                logo_width = logo_col.image(sender.logo, 22 * mm, 11 * mm) + 2 * mm
+                logo_width += 2 * mm
         right = 0.0 if self.narrow else text_width(label.marketplace, BOLD, 9 * s) + 2 * mm
         text_col = col.sub(logo_width, col.width - logo_width - right)
         text_col.line("Pengirim", 6.5 * s)
-        text_col.para(sender.name or "-", 9 * s, bold=True, max_lines=2)
+        if sender.name:
+            text_col.para(sender.name, 9 * s, bold=True, max_lines=2)
         contact = " · ".join(part for part in (sender.phone, sender.city) if part)
         if contact:
             text_col.para(contact, 7.5 * s, max_lines=2)
-        used = text_col.used
         if self.narrow:
-            col.space(used)
+            col.space(text_col.used)
             col.line(label.marketplace, 9 * s, bold=True)
             return
         market_col = col.sub(col.width - right, right)
         market_col.line(label.marketplace, 9 * s, bold=True, align="right")
-        logo_high = 11 * mm if sender.logo is not None else 0.0
-        col.space(max(used, logo_high, market_col.used))
+        col.space(max(text_col.used, logo_height, market_col.used))
 
     def _courier(self, col: _Column, label: LabelData, s: float) -> None:
         courier = " ".join(part for part in (label.courier, label.service) if part)
