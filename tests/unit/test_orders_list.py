@@ -281,3 +281,123 @@ def test_a_long_number_is_looked_up_by_its_most_varied_part() -> None:
     assert not text_match.narrowable("Chaniago")  # letters: their trigrams are selective
     assert not text_match.narrowable("123456")  # no longer than the window
     assert not text_match.narrowable("１２３４５６７")  # full-width digits: LIKE folds only ASCII
+
+
+# --- date range (Tanggal) ---------------------------------------------------------------
+
+
+def test_date_presets_follow_the_shop_day(shop: dict[str, int]) -> None:
+    # NOW is 5 March 12.00 WIB; orders: 4 Mar 20.00 and 19.00 WIB, 3 Mar 15.00, 2 Mar 16.00
+    # and 15.00, 1 Mar 16.00, 25 Feb and 20 Feb.
+    def dated(value: str) -> list[str]:
+        return sorted(names(shop, ids(ListQuery(filters={"ordered": value}))))
+
+    assert dated("today") == []
+    assert dated("yesterday") == ["due_today", "late_today"]
+    assert dated("last7") == sorted(
+        ["due_today", "late_today", "due_tomorrow", "late_yesterday", "no_deadline", "shipped"]
+    )
+    assert dated("this_month") == dated("last7")
+    assert dated("last_month") == ["cancelled", "completed"]
+    assert len(dated("last30")) == 8
+
+
+def test_a_late_evening_order_belongs_to_its_shop_day_not_the_utc_one(db: object) -> None:
+    # 23.30 WIB on 1 March is 16.30 UTC on 1 March; 00.30 WIB on 2 March is 17.30 UTC on 1 March.
+    evening = order("EVENING", ordered_at=at(3, 1, 16, 30)).id
+    night = order("AFTER-MIDNIGHT", ordered_at=at(3, 1, 17, 30)).id
+    source = OrderListSource(now=clock)
+    assert source.ids(ListQuery(filters={"ordered": "2025-03-01..2025-03-01"})) == [evening]
+    assert source.ids(ListQuery(filters={"ordered": "2025-03-02..2025-03-02"})) == [night]
+    # Both ends included, and a reversed range means the same days.
+    both = source.ids(ListQuery(filters={"ordered": "2025-03-02..2025-03-01"}))
+    assert both == [night, evening]
+    assert source.count(ListQuery(filters={"ordered": "2025-03-01..2025-03-02"})) == 2
+
+
+def test_a_date_range_narrows_the_tab_counts_and_the_export_ids(shop: dict[str, int]) -> None:
+    source = OrderListSource(now=clock)
+    query = ListQuery(filters={"ordered": "yesterday", "status": "to_ship"})
+    counts = source.count_by_status(query)
+    assert {k: v for k, v in counts.items() if v} == {"to_ship": 2}
+    assert sorted(names(shop, source.ids(query))) == ["due_today", "late_today"]
+
+
+def test_an_unreadable_date_range_is_refused(shop: dict[str, int]) -> None:
+    from csdesk.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="Rentang tanggal"):
+        ids(ListQuery(filters={"ordered": "kemarin..besok"}))
+
+
+# --- product search -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def items(shop: dict[str, int]) -> dict[str, int]:
+    from csdesk.models import OrderItem
+
+    OrderItem.create(order=shop["shipped"], product="Gamis Syari Wolfis", sku="GMS-01",
+                     variant="Navy, XL")  # fmt: skip
+    OrderItem.create(order=shop["completed"], product="Kaos Polos", sku="KP-9",
+                     variant="Hitam")  # fmt: skip
+    OrderItem.create(order=shop["completed"], product="Gamis Ceruty", sku="GMS-02",
+                     variant="Hitam")  # fmt: skip
+    return shop
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        ("wolfis", ["shipped"]),
+        ("gamis", ["shipped", "completed"]),
+        ("GMS-02", ["completed"]),
+        ("navy", ["shipped"]),
+        ("gamis hitam", ["completed"]),  # both words in one item
+        ("kaos navy", []),  # in two different orders' items: no order has both
+        ("budi", ["late_today", "cancelled"]),  # the order's own fields still count
+        ("kp", ["completed"]),  # shorter than a trigram: the LIKE path
+    ],
+)
+def test_search_finds_orders_by_product_sku_and_variant(
+    items: dict[str, int], term: str, expected: list[str]
+) -> None:
+    assert names(items, ids(ListQuery(search=term))) == expected
+
+
+@pytest.mark.parametrize("term", ["gamis", "GMS-0", "hitam", "wolfis navy", "budi", "576400"])
+def test_product_search_index_and_like_find_the_same_orders(
+    items: dict[str, int], term: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    indexed = ids(ListQuery(search=term))
+    monkeypatch.setattr(text_match, "use_index", lambda _terms: False)
+    assert ids(ListQuery(search=term)) == indexed
+    assert indexed
+
+
+# --- deadlines in the rows ----------------------------------------------------------------
+
+
+def test_rows_flag_late_and_due_today_orders_in_words(shop: dict[str, int]) -> None:
+    rows = OrderListSource(now=clock).rows(list(shop.values()))
+
+    def flag(key: str) -> tuple[str, str]:
+        return rows[shop[key]]["deadline"], rows[shop[key]]["deadline_note"]
+
+    assert flag("late_today") == ("late", "Terlambat 2 jam")  # due 10.00 WIB, now 12.00
+    assert flag("late_yesterday") == ("late", "Terlambat 1 hari")  # due 23.59 WIB yesterday
+    assert flag("due_today") == ("due_today", "Kirim hari ini, sebelum 22.00 WIB")
+    assert flag("due_tomorrow") == ("", "")
+    assert flag("shipped") == ("", "")  # past its ship-by date, but already shipped
+    assert flag("no_deadline") == ("", "")
+
+
+def test_deadline_sort_puts_the_earliest_first_and_orders_without_one_last(
+    shop: dict[str, int],
+) -> None:
+    query = ListQuery(filters={"status": "to_ship"}, sort="ship_by", descending=False)
+    assert names(shop, ids(query)) == [
+        "late_yesterday", "late_today", "due_today", "due_tomorrow", "no_deadline"
+    ]  # fmt: skip
+    query.descending = True
+    assert names(shop, ids(query))[-1] == "no_deadline"

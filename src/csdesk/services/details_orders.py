@@ -16,6 +16,7 @@ from csdesk.services.details_common import (
     record,
 )
 from csdesk.services.labels import MARKETPLACE_LABELS, ORDER_STATUS_LABELS, label
+from csdesk.services.order_notes import NOTE_KIND
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,12 @@ class OrderDetail:
     items: list[ItemLine]
     customer: CustomerSummary | None
     complaints: list[ComplaintLine]
-    events: list[EventLine]  # newest first
+    events: list[EventLine]  # newest first, notes among them
+
+    @property
+    def notes(self) -> list[EventLine]:
+        """The admins' internal notes (order_notes), newest first."""
+        return [event for event in self.events if event.kind == NOTE_KIND]
 
     @property
     def status_label(self) -> str:

@@ -1,24 +1,42 @@
 """One order in full: what was bought, where it goes, how it travels, who bought it, and what
 happened to it. Values admins paste elsewhere (order no, phone, address, resi) have copy
-buttons; "Salin pesan status" copies a ready answer to "where is my package?"."""
+buttons; "Salin pesan status" copies a ready answer to "where is my package?".
+
+"Catatan internal" is for the admins only: "Tambah catatan" (Ctrl+Enter) writes a note under
+the admin's name; notes show newest first and also in the history. A draft belongs to its
+order: it is kept when a note is refused and dropped when another order is shown."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QPlainTextEdit,
     QPushButton,
     QWidget,
 )
 
 from csdesk.models import utcnow
-from csdesk.services import details, fmt, settings, templates
+from csdesk.services import details, fmt, order_notes, settings, templates
 from csdesk.services.labels import MARKETPLACE_LABELS, ORDER_STATUS_LABELS, label
 from csdesk.ui.panels.detail_parts import ComplaintTable, CustomerCard, EventList, RecordTable
 from csdesk.ui.panels.detail_view import DetailView
 from csdesk.ui.widgets.card import Badge, Card, heading_label, muted_label
 from csdesk.ui.widgets.fields import CopyButton, FieldGrid, copy_to_clipboard
+
+
+class NoteEdit(QPlainTextEdit):
+    """A plain-text box where Ctrl+Enter sends (`submitted`) and Enter starts a new line."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        sending = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if sending and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class OrderDetailView(DetailView):
@@ -102,6 +120,26 @@ class OrderDetailView(DetailView):
         notes.add(self.notes)
         self.content.addWidget(notes)
 
+        self.internal_card = Card(self.tr("Catatan internal"))
+        self.note_edit = NoteEdit()
+        self.note_edit.setPlaceholderText(
+            self.tr("Tulis catatan untuk admin lain (tidak terlihat oleh pembeli)…")
+        )
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setFixedHeight(64)
+        self.internal_card.add(self.note_edit)
+        self.add_note_button = QPushButton(self.tr("Tambah catatan"))
+        self.add_note_button.setToolTip(self.tr("Simpan catatan (Ctrl+Enter)"))
+        self.add_note_button.clicked.connect(self.add_note)
+        self.note_edit.submitted.connect(self.add_note)
+        add_row = QHBoxLayout()
+        add_row.addStretch(1)
+        add_row.addWidget(self.add_note_button)
+        self.internal_card.add(add_row)
+        self.internal_notes = EventList()
+        self.internal_card.add(self.internal_notes)
+        self.content.addWidget(self.internal_card)
+
         self.customer_card = CustomerCard()
         self.customer_card.open_customer.connect(lambda cid: self.open_record.emit("customer", cid))
         self.content.addWidget(self.customer_card)
@@ -121,6 +159,8 @@ class OrderDetailView(DetailView):
     def load(self, record_id: int) -> None:
         d = details.order_detail(record_id)
         zone = settings.load().zone
+        if self.detail is None or self.detail.id != record_id:
+            self.note_edit.clear()
         self.detail = d
         self.order_no.setText(d.order_no)
         self.copy_order_no.value = d.order_no
@@ -178,6 +218,16 @@ class OrderDetailView(DetailView):
         self.complaints.set_complaints(d.complaints, zone, utcnow())
         self.complaints_card.setVisible(bool(d.complaints))
         self.history.set_events(d.events, zone, self.tr("Belum ada riwayat."))
+        self.internal_notes.set_events(d.notes, zone, self.tr("Belum ada catatan internal."))
+
+    def add_note(self) -> None:
+        """Save the typed note under this admin's name (an empty one is refused, in the
+        banner); the box empties once it is saved."""
+        if self.detail is None:
+            return
+        order_id, text = self.detail.id, self.note_edit.toPlainText()
+        if self.run_action(lambda: order_notes.add_order_note(order_id, text, self.author)):
+            self.note_edit.clear()
 
     def status_message(self) -> str:
         d = self.detail

@@ -54,6 +54,7 @@ class BatchActions(QObject):
         """Register `callback(selected ids)` under `text` (qtawesome `icon` name or "");
         `shortcut` works anywhere in the panel; `button` also puts it in the title row."""
         action = QAction(qta.icon(icon, color="#0f766e") if icon else qta.icon(), text, self)
+        action.setIconText(text)  # a button's text would lose the "…" that promises a dialog
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
