@@ -126,6 +126,19 @@ class _Column:
         text = ellipsize(printable(text), font, size, self.width)
         self._draw_line(text, font, size, align, 0.0)
 
+    def fitted(
+        self, text: str, size: float, min_size: float, bold: bool = False, align: str = "left"
+    ) -> None:
+        """One line, in a smaller type (down to `min_size`) rather than broken when it is a
+        little too wide: numbers read better whole. Wraps when even `min_size` is too wide."""
+        font = BOLD if bold else FONT
+        text = printable(text)
+        fitting = size * self.width / max(text_width(text, font, size), 1e-6)
+        if fitting >= min_size:
+            self._draw_line(text, font, min(size, fitting), align, 0.0)
+        else:
+            self.para(text, min_size, bold=bold, align=align)
+
     def para(
         self,
         text: str,
@@ -307,19 +320,23 @@ class _Layout:
         height = (12 if self.size.thermal else 18) * mm * s
         if col.barcode(label.tracking_no, height, self.tracking_bars, 1.6 * self.margin):
             col.space(0.8 * mm)
-        col.line(label.tracking_no, 11 * s, bold=True, align="center")
+        col.fitted(label.tracking_no, 11 * s, 8 * s, bold=True, align="center")
 
     def _order(self, col: _Column, label: LabelData, s: float) -> None:
+        """The order number beside its barcode, or both stacked when the number (an
+        `INV/…/MPL/…` one) would not fit half the width on one line."""
         height = 7 * mm * s
-        if self.narrow:
+        size = 10 * s
+        beside = col.width * 0.45
+        if self.narrow or text_width(label.order_no, BOLD, size * 0.8) > beside:
             col.line("No. Pesanan", 6.5 * s)
-            col.para(label.order_no, 10 * s, bold=True)
+            col.fitted(label.order_no, size, size * 0.7, bold=True)
             col.barcode(label.order_no, height, self.order_bars, optional=True)
             return
-        left = col.sub(0, col.width * 0.45)
+        left = col.sub(0, beside)
         left.line("No. Pesanan", 6.5 * s)
-        left.para(label.order_no, 10 * s, bold=True)
-        right = col.sub(col.width * 0.45, col.width * 0.55)
+        left.fitted(label.order_no, size, size * 0.8, bold=True)
+        right = col.sub(beside, col.width - beside)
         right.barcode(label.order_no, height, self.order_bars, optional=True)
         col.space(max(left.used, right.used))
 
