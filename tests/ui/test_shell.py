@@ -13,7 +13,7 @@ from csdesk.models import Order
 from csdesk.services.demo import generate_demo
 from csdesk.ui.main_window import MainWindow, window_settings
 
-TITLES = ["Dasbor", "Inbox", "Pelanggan", "Pesanan", "Keluhan", "Template", "Pengaturan"]
+TITLES = ["Dasbor", "Inbox", "Pelanggan", "Pesanan", "Keluhan", "Produk", "Template", "Pengaturan"]
 
 
 @pytest.fixture

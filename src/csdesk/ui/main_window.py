@@ -56,6 +56,7 @@ PANEL_OF_KIND = {
     "conversation": "inbox",
     "complaint": "complaints",
     "template": "templates",
+    "product": "products",
 }
 
 
@@ -65,6 +66,7 @@ def _panel_specs() -> list[PanelSpec]:
     from csdesk.ui.panels.dashboard import DashboardPanel
     from csdesk.ui.panels.inbox import InboxPanel
     from csdesk.ui.panels.orders import OrdersPanel
+    from csdesk.ui.panels.products import ProductsPanel
     from csdesk.ui.panels.settings_panel import SettingsPanel
     from csdesk.ui.panels.templates import TemplatesPanel
 
@@ -75,6 +77,7 @@ def _panel_specs() -> list[PanelSpec]:
         PanelSpec("customers", tr("Pelanggan"), CustomersPanel.icon, CustomersPanel),
         PanelSpec("orders", tr("Pesanan"), OrdersPanel.icon, OrdersPanel),
         PanelSpec("complaints", tr("Keluhan"), ComplaintsPanel.icon, ComplaintsPanel),
+        PanelSpec("products", tr("Produk"), ProductsPanel.icon, ProductsPanel),
         PanelSpec("templates", tr("Template"), TemplatesPanel.icon, TemplatesPanel),
         PanelSpec("settings", tr("Pengaturan"), SettingsPanel.icon, SettingsPanel),
     ]
