@@ -401,3 +401,16 @@ def test_deadline_sort_puts_the_earliest_first_and_orders_without_one_last(
     ]  # fmt: skip
     query.descending = True
     assert names(shop, ids(query))[-1] == "no_deadline"
+
+
+def test_a_status_count_comes_from_the_kept_tab_counts_until_forgotten(
+    shop: dict[str, int],
+) -> None:
+    source = OrderListSource(now=clock)
+    query = ListQuery(search="santoso", filters={"status": "to_ship"})
+    assert source.count(query) == 1
+    source.count_by_status(ListQuery(search="santoso"))
+    order("2503050099ZZZ", status="to_ship", ordered_at=at(3, 5, 1), buyer_name="Joko Santoso")
+    assert source.count(query) == 1  # kept: a tab switch counts nothing
+    source.forget_counts()  # what a refresh does
+    assert source.count(query) == 2

@@ -120,6 +120,15 @@ def deadline_flag(
     return "", ""
 
 
+CountsKey = tuple[str, tuple[tuple[str, str], ...]]
+
+
+def _without_status(query: ListQuery) -> CountsKey:
+    """What the per-status counts depend on: the search and every filter but the status."""
+    filters = tuple(sorted((k, v) for k, v in query.filters.items() if k != "status"))
+    return query.search.strip(), filters
+
+
 def _buyer() -> pw.ColumnBase:
     """The buyer as shown: the marketplace's buyer name, else the customer's name."""
     return pw.fn.COALESCE(pw.fn.NULLIF(Order.buyer_name, ""), Customer.name, "")
@@ -152,6 +161,8 @@ class OrderListSource:
 
     def __init__(self, now: Clock | None = None):
         self._now = default_clock(now)
+        self._status_counts: dict[CountsKey, dict[str, int]] = {}
+        self._counts_generation = 0
 
     def badge_label(self, column_key: str, value: str) -> str:
         return label(ORDER_STATUS_LABELS, value)
@@ -206,18 +217,34 @@ class OrderListSource:
         return fetch_ids(ordered.limit(useful_limit(query, limit)))
 
     def count(self, query: ListQuery) -> int:
+        """Rows of `query`; for a status tab, taken from the last count_by_status of the same
+        search and filters when there is one (a tab switch then counts nothing)."""
+        status = query.filters.get("status")
+        if status:
+            known = self._status_counts.get(_without_status(query))
+            if known is not None and status in known:
+                return known[status]
         select = Order.select(Order.id)
         select = where_all(select, self.conditions(query))
         return count_rows(select)
 
     def count_by_status(self, query: ListQuery) -> dict[str, int]:
-        """Orders per status for the query without its status filter (the tabs' counts)."""
+        """Orders per status for the query without its status filter (the tabs' counts).
+        Kept for count() until forget_counts(); safe to call on a worker thread."""
+        generation = self._counts_generation
         counts = dict.fromkeys(ORDER_STATUSES, 0)
         select = Order.select(Order.status, pw.fn.COUNT(Order.id))
         select = where_all(select, self.conditions(query, with_status=False))
         for status, count in fetch_tuples(select.group_by(Order.status)):
             counts[str(status)] = int(count)
+        if generation == self._counts_generation:  # not counted across a forget_counts()
+            self._status_counts[_without_status(query)] = dict(counts)
         return counts
+
+    def forget_counts(self) -> None:
+        """The kept counts may be out of date (orders imported or edited)."""
+        self._counts_generation += 1
+        self._status_counts.clear()
 
     def numbers(self, ids: Sequence[int]) -> list[tuple[str, str]]:
         """(order number, tracking number) of each id, in the order of `ids` (unknown ids

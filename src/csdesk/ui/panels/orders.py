@@ -86,6 +86,10 @@ class OrdersPanel(ListPanel):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.export_current)
 
+    def refresh(self) -> None:
+        self.order_source.forget_counts()
+        super().refresh()
+
     # --- batch actions --------------------------------------------------------------------
 
     def add_batch_action(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QHelpEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -139,6 +139,14 @@ class DeadlineDelegate(QStyledItemDelegate):
     the reason ("Terlambat 2 hari") in its tooltip. The flag comes from the row the source
     returned (`deadline`, `deadline_note`), so the table and the filters agree on "late"."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # Drawn on every paint of every visible deadline cell: built once.
+        self._icons = {
+            kind: qta.icon(icon, color=colours[1])
+            for kind, (colours, icon) in DEADLINE_LOOKS.items()
+        }
+
     @staticmethod
     def flag(index: QModelIndex | QPersistentModelIndex) -> tuple[str, str]:
         """("late" | "due_today" | "", the sentence for it) of the cell's row."""
@@ -156,8 +164,8 @@ class DeadlineDelegate(QStyledItemDelegate):
         looks = DEADLINE_LOOKS.get(kind)
         if looks is None:
             return
-        (background, foreground), icon = looks
-        option.icon = qta.icon(icon, color=foreground)
+        (background, foreground), _icon = looks
+        option.icon = self._icons[kind]
         option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
         option.decorationSize = QSize(DEADLINE_ICON_SIZE, DEADLINE_ICON_SIZE)
         option.backgroundBrush = QBrush(QColor(background))
