@@ -10,16 +10,9 @@ Life of an order:
 - cancelled here while unpaid or waiting to ship; once shipped, a problem is a complaint or a
   return, not a cancellation.
 
-Stock rule: stock is taken when an order becomes confirmed (transfer confirmed, or created as
-COD), given back when a confirmed manual order is cancelled, and adjusted by the difference when
-a confirmed order's items are edited; each change is logged as an OrderEvent of kind "stock"
-naming the SKU and its stock before → after (services/products.move_stock). Items whose SKU is
-no product don't touch stock. Marketplace orders never touch stock here (the marketplaces keep
-their own). An order holds stock when it is confirmed through csdesk: it has a confirmed
-Payment, or it is COD, and it is neither unpaid nor cancelled. Manual orders from the demo or
-an import carry no such record, so cancelling them gives nothing back. Unpaid orders reserve
-nothing: two unpaid orders may count on the same last piece, and the one confirmed first gets
-it (the second is warned before its payment is saved).
+Stock is taken when an order is confirmed, adjusted when a confirmed order's items change and
+given back when it is cancelled; the rule and its helpers live in order_stock, whose public
+names are importable from here too.
 
 Items may change while the order is unpaid or waiting to ship; afterwards only the shipping
 details and notes can. How it is paid (transfer or COD) may change only while unpaid; choosing
@@ -42,8 +35,6 @@ from csdesk.models import (
     Order,
     OrderEvent,
     OrderItem,
-    Payment,
-    Product,
     database_proxy,
     utcnow,
 )
@@ -52,9 +43,21 @@ from csdesk.services import settings as shop_settings
 from csdesk.services.customer_stats import refresh_customers
 from csdesk.services.labels import MARKETPLACE_LABELS, ORDER_STATUS_LABELS
 from csdesk.services.locking import bump_version, update_versioned
-from csdesk.services.products import move_stock
 
-MARKETPLACE = "manual"
+# Re-exported (`X as X`): callers import the stock names from here.
+from csdesk.services.order_stock import COD as COD
+from csdesk.services.order_stock import MARKETPLACE as MARKETPLACE
+from csdesk.services.order_stock import Shortfall as Shortfall
+from csdesk.services.order_stock import (
+    adjust_after_edit,
+    give_back,
+    held_stock,
+    shortfalls,
+    take_for_cod,
+)
+from csdesk.services.order_stock import holds_stock as holds_stock
+from csdesk.services.order_stock import sku_quantities as sku_quantities
+
 PREFIX = "WA"
 # How the "created" event says where the order came from (the demo writes the first one too).
 CHANNEL_ORIGINS: dict[str, str] = {
@@ -64,7 +67,6 @@ CHANNEL_ORIGINS: dict[str, str] = {
     "other": "Dibuat manual",
 }
 PAYMENTS = ("transfer", "cod")
-COD = "COD"
 EDITABLE_ITEM_STATUSES = ("unpaid", "to_ship")
 CANCELLABLE_STATUSES = ("unpaid", "to_ship")
 CONFLICT = "Pesanan ini baru saja diubah oleh admin lain. Muat ulang lalu coba lagi."
@@ -118,14 +120,6 @@ class ManualOrderDraft:
         return self.items_total + self.shipping_fee
 
 
-@dataclass(frozen=True)
-class Shortfall:
-    sku: str
-    product: str
-    wanted: int
-    in_stock: int
-
-
 def _missing(order_id: int) -> str:
     return f"Pesanan #{order_id} tidak ditemukan"
 
@@ -176,49 +170,11 @@ def fk_id(record: pw.Model, name: str) -> int | None:
     return None if value is None else int(value)
 
 
-def holds_stock(order: Order) -> bool:
-    """Has this order taken stock (see the module's rule)?"""
-    if order.marketplace != MARKETPLACE or order.status in ("unpaid", "cancelled"):
-        return False
-    if order.payment_method == COD:
-        return True
-    return bool(Payment.select().where(Payment.order == order.id).exists())
-
-
-def sku_quantities(items: Sequence[ItemDraft]) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for item in items:
-        if item.sku.strip():
-            counts[item.sku.strip()] += item.quantity
-    return counts
-
-
-def _held(order: Order) -> Counter[str]:
-    """What the order's items hold of each SKU (empty when it holds no stock)."""
-    if not holds_stock(order):
-        return Counter()
-    return sku_quantities(item_drafts(order.id))
-
-
 def stock_shortfalls(items: Sequence[ItemDraft], order_id: int | None = None) -> list[Shortfall]:
     """Items (grouped by SKU) wanting more than is in stock. Only SKUs that are products
     count; an order that already holds stock counts its own pieces as available."""
-    wanted = sku_quantities(items)
-    if not wanted:
-        return []
-    held = _held(get_order(order_id)) if order_id is not None else Counter()
-    names: dict[str, str] = {}
-    for item in items:
-        names.setdefault(item.sku.strip(), item.product)
-    stock = {
-        p.sku: p.stock
-        for p in Product.select(Product.sku, Product.stock).where(Product.sku.in_(list(wanted)))
-    }
-    return [
-        Shortfall(sku, names[sku], count, stock[sku] + held[sku])
-        for sku, count in wanted.items()
-        if sku in stock and count > stock[sku] + held[sku]
-    ]
+    held = held_stock(get_order(order_id)) if order_id is not None else Counter[str]()
+    return shortfalls(items, held)
 
 
 def customer_phone(customer_id: int) -> str:
@@ -404,13 +360,7 @@ def _create(draft: ManualOrderDraft, author: str, now: dt.datetime) -> int:
         detail=f"{CHANNEL_ORIGINS[draft.channel]}\nBayar {how}, total {fmt.rupiah(draft.total)}",
     )
     if draft.payment == "cod":
-        move_stock(
-            order.id,
-            sku_quantities(draft.items),
-            author=author,
-            at=now,
-            reason="Stok diambil (COD)",
-        )
+        take_for_cod(order.id, draft.items, author=author, at=now)
     refresh_customers([customer.id])
     return int(order.id)
 
@@ -537,7 +487,7 @@ def update_manual_order(
             raise ValidationError(
                 f"Cara bayar pesanan {order.order_no} tidak bisa diubah setelah dikonfirmasi"
             )
-        held_before = _held(order)
+        held_before = held_stock(order)
         customer = _customer_for(draft)
         fields = _order_fields(draft, customer)
         lines = _changes(order, fields, customer)
@@ -568,17 +518,9 @@ def update_manual_order(
             order=order_id, at=now, kind="edited", author=author, detail="\n".join(lines)
         )
         if to_cod:
-            move_stock(
-                order_id,
-                sku_quantities(draft.items),
-                author=author,
-                at=now,
-                reason="Stok diambil (COD)",
-            )
-        elif held_before and items_changed:
-            delta = sku_quantities(draft.items)
-            delta.subtract(held_before)
-            move_stock(order_id, delta, author=author, at=now, reason="Stok disesuaikan (edit)")
+            take_for_cod(order_id, draft.items, author=author, at=now)
+        elif items_changed:
+            adjust_after_edit(order_id, held_before, draft.items, author=author, at=now)
         before = fk_id(order, "customer")
         refresh_customers([customer.id] if before is None else [customer.id, before])
 
@@ -593,7 +535,7 @@ def cancel_manual_order(
         if order.status not in CANCELLABLE_STATUSES:
             label = ORDER_STATUS_LABELS.get(order.status, order.status).lower()
             raise ValidationError(f"Pesanan {order.order_no} sudah {label}, tidak bisa dibatalkan")
-        held = _held(order)
+        held = held_stock(order)
         bump_version(
             Order,
             order_id,
@@ -603,14 +545,7 @@ def cancel_manual_order(
         if reason.strip():
             detail += f": {reason.strip()}"
         OrderEvent.create(order=order_id, at=now, kind="cancelled", author=author, detail=detail)
-        if held:
-            move_stock(
-                order_id,
-                {sku: -count for sku, count in held.items()},
-                author=author,
-                at=now,
-                reason="Stok dikembalikan (batal)",
-            )
+        give_back(order_id, held, author=author, at=now)
         customer_id = fk_id(order, "customer")
         if customer_id is not None:
             refresh_customers([customer_id])

@@ -39,9 +39,9 @@ from csdesk.services.manual_orders import (
     item_drafts,
     manual_order,
     ship_by_after,
-    sku_quantities,
     stock_shortfalls,
 )
+from csdesk.services.order_stock import sku_quantities
 from csdesk.services.products import StockChange, move_stock
 
 PROOF_MAX_BYTES = 10 * 1024 * 1024
