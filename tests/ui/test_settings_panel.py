@@ -115,3 +115,14 @@ def test_missing_logo_file_is_refused(panel: SettingsPanel, tmp_path) -> None:  
     (tmp_path / "logo.png").write_bytes(b"\x89PNG")
     assert panel.save()
     assert settings.load().logo_path == str(tmp_path / "logo.png")
+
+
+def test_payment_deadline_is_saved(panel: SettingsPanel) -> None:
+    spin = panel.payment_deadline.hours
+    assert spin.value() == 24
+    assert (spin.minimum(), spin.maximum(), spin.suffix()) == (1, 168, " jam")
+    spin.setValue(48)
+    assert panel.save()
+    assert settings.load().payment_deadline_hours == 48
+    panel.refresh()
+    assert spin.value() == 48

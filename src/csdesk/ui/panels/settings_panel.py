@@ -26,6 +26,7 @@ from csdesk.ui.panels.settings_sections import (
     BankSection,
     ComplaintWindowSection,
     HoursSection,
+    PaymentDeadlineSection,
     ProfileSection,
     ResponseSection,
     Section,
@@ -80,6 +81,7 @@ class SettingsPanel(QWidget):
         self.zone = ZoneSection()
         self.whatsapp = WhatsAppSection()
         self.response = ResponseSection()
+        self.payment_deadline = PaymentDeadlineSection()
         self.complaints = ComplaintWindowSection()
         self.segments = SegmentSection()
         self.sections: list[Section] = [
@@ -89,6 +91,7 @@ class SettingsPanel(QWidget):
             self.zone,
             self.whatsapp,
             self.response,
+            self.payment_deadline,
             self.complaints,
             self.segments,
         ]

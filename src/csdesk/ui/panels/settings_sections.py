@@ -394,6 +394,31 @@ class ResponseSection(Section):
         return []
 
 
+class PaymentDeadlineSection(Section):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("Batas Pembayaran"),
+            self.tr("Berapa lama pesanan manual boleh menunggu transfer dari pembeli."),
+            parent,
+        )
+        self.hours = _spin(168, self.tr(" jam"))
+        self.hours.setMinimum(1)
+        self.hours.setToolTip(
+            self.tr(
+                "Pesanan manual yang belum dibayar setelah sekian jam masuk daftar "
+                "pengingat pembayaran"
+            )
+        )
+        self.form.addRow(self.tr("Batas waktu transfer"), self.hours)
+
+    def load(self, s: ShopSettings) -> None:
+        self.hours.setValue(s.payment_deadline_hours)
+
+    def collect(self, s: ShopSettings) -> list[str]:
+        s.payment_deadline_hours = self.hours.value()
+        return []
+
+
 class ComplaintWindowSection(Section):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
