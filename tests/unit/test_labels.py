@@ -41,3 +41,21 @@ def test_labels_people_read() -> None:
 def test_unknown_key_shows_as_itself() -> None:
     assert labels.label(labels.ORDER_STATUS_LABELS, "on_hold") == "on_hold"
     assert labels.label(labels.ORDER_STATUS_LABELS, None) == ""
+
+
+def test_order_history_names_every_event_kind() -> None:
+    names = {
+        kind: labels.label(labels.ORDER_EVENT_LABELS, kind)
+        for kind in ("created", "edited", "cancelled", "paid", "stock", "printed", "note")
+    }
+    assert names == {
+        "created": "Dibuat",
+        "edited": "Diubah",
+        "cancelled": "Dibatalkan",
+        "paid": "Pembayaran dikonfirmasi",
+        "stock": "Stok",
+        "printed": "Label dicetak",
+        "note": "Catatan",
+    }
+    assert labels.label(labels.ORDER_EVENT_LABELS, "imported") == "Diimpor"
+    assert labels.label(labels.ORDER_EVENT_LABELS, "updated") == "Diperbarui"

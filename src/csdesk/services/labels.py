@@ -92,6 +92,19 @@ SEGMENT_LABELS: dict[str, str] = {
     "tidak_aktif": "Tidak Aktif",
 }
 
+# OrderEvent kinds, as the order's history names them. "note" is services/order_notes.NOTE_KIND.
+ORDER_EVENT_LABELS: dict[str, str] = {
+    "imported": "Diimpor",
+    "updated": "Diperbarui",
+    "created": "Dibuat",
+    "edited": "Diubah",
+    "cancelled": "Dibatalkan",
+    "paid": "Pembayaran dikonfirmasi",
+    "stock": "Stok",
+    "printed": "Label dicetak",
+    "note": "Catatan",
+}
+
 DIRECTION_LABELS: dict[str, str] = {
     "in": "Pelanggan",
     "out": "Toko",
