@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields
 
 from csdesk.errors import NotFoundError
 from csdesk.models import Complaint, Order, OrderEvent, OrderItem, utcnow
+from csdesk.services import settings
 from csdesk.services.details_common import (
     ComplaintLine,
     CustomerSummary,
@@ -16,6 +17,7 @@ from csdesk.services.details_common import (
     record,
 )
 from csdesk.services.labels import MARKETPLACE_LABELS, ORDER_STATUS_LABELS, label
+from csdesk.services.order_history import event_text
 from csdesk.services.order_notes import NOTE_KIND
 
 
@@ -85,6 +87,7 @@ def order_detail(order_id: int, now: dt.datetime | None = None) -> OrderDetail:
     order = record(Order, order_id)
     if order is None:
         raise NotFoundError(f"Pesanan #{order_id} tidak ditemukan")
+    zone = settings.load().zone
     items = [
         ItemLine(
             sku=item.sku,
@@ -97,7 +100,12 @@ def order_detail(order_id: int, now: dt.datetime | None = None) -> OrderDetail:
         for item in OrderItem.select().where(OrderItem.order == order_id).order_by(OrderItem.id)
     ]
     events = [
-        EventLine(at=event.at, kind=event.kind, author=event.author, detail=event.detail)
+        EventLine(
+            at=event.at,
+            kind=event.kind,
+            author=event.author,
+            detail=event_text(event.kind, event.detail, zone),
+        )
         for event in OrderEvent.select()
         .where(OrderEvent.order == order_id)
         .order_by(OrderEvent.at.desc(), OrderEvent.id.desc())
