@@ -22,6 +22,7 @@ from csdesk.services import details, fmt, order_notes, settings, templates
 from csdesk.services.labels import MARKETPLACE_LABELS, ORDER_STATUS_LABELS, label
 from csdesk.ui.panels.detail_parts import ComplaintTable, CustomerCard, EventList, RecordTable
 from csdesk.ui.panels.detail_view import DetailView
+from csdesk.ui.panels.order_payment import OrderPaymentCard
 from csdesk.ui.widgets.card import Badge, Card, heading_label, muted_label
 from csdesk.ui.widgets.fields import CopyButton, FieldGrid, copy_to_clipboard
 
@@ -74,6 +75,10 @@ class OrderDetailView(DetailView):
         ):
             self.times.add_field(key, caption)
         self.content.addWidget(self.times)
+        # Manual orders only: payment status, confirm transfer, edit, cancel.
+        self.payment_card = OrderPaymentCard()
+        self.payment_card.changed.connect(self._payment_changed)
+        self.content.addWidget(self.payment_card)
 
         self.items_card = Card(self.tr("Barang"))
         self.items = RecordTable(
@@ -219,6 +224,12 @@ class OrderDetailView(DetailView):
         self.complaints_card.setVisible(bool(d.complaints))
         self.history.set_events(d.events, zone, self.tr("Belum ada riwayat."))
         self.internal_notes.set_events(d.notes, zone, self.tr("Belum ada catatan internal."))
+        self.payment_card.author = self.author
+        self.payment_card.set_order(d.id, d.marketplace, d.status)
+
+    def _payment_changed(self) -> None:
+        self.reload()
+        self.changed.emit()
 
     def add_note(self) -> None:
         """Save the typed note under this admin's name (an empty one is refused, in the

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from csdesk.services.listing import ListQuery
 from csdesk.services.orders_list import OrderListSource
+from csdesk.ui.dialogs.manual_order import ManualOrderDialog
+from csdesk.ui.dialogs.payment_reminders import PaymentRemindersDialog
 from csdesk.ui.panels.order_detail import OrderDetailView
 from csdesk.ui.panels.orders_export import OrdersExport
 from csdesk.ui.widgets.batch_actions import BatchActions, BatchCallback
@@ -74,6 +76,25 @@ class OrdersPanel(ListPanel):
         self.batch.add(
             self.tr("Ekspor yang dipilih ke Excel…"), "fa6s.file-excel", self.export_selected
         )
+        self.new_order_button = QPushButton(
+            qta.icon("fa6s.plus", color="#0f766e"), self.tr("Pesanan manual…"), self
+        )
+        self.new_order_button.setToolTip(
+            self.tr("Catat pesanan dari WhatsApp, Instagram atau telepon (Ctrl+Shift+N)")
+        )
+        self.new_order_button.clicked.connect(self.new_manual_order)
+        self.title_row.addWidget(self.new_order_button)
+        self.reminders_button = QPushButton(
+            qta.icon("fa6s.bell", color="#b45309"), self.tr("Pengingat bayar…"), self
+        )
+        self.reminders_button.setToolTip(
+            self.tr("Pesanan manual yang menunggu transfer: teks pengingat siap disalin")
+        )
+        self.reminders_button.clicked.connect(self.open_reminders)
+        self.title_row.addWidget(self.reminders_button)
+        new_order = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
+        new_order.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new_order.activated.connect(self.new_manual_order)
         self.export_button = QPushButton(
             qta.icon("fa6s.file-excel", color="#0f766e"), self.tr("Ekspor ke Excel…"), self
         )
@@ -117,6 +138,25 @@ class OrdersPanel(ListPanel):
 
     def export_selected(self, ids: list[int]) -> None:
         OrdersExport(self, ChosenOrders(ids)).start(ListQuery())
+
+    def new_manual_order(self) -> ManualOrderDialog:
+        """The new-order form; the saved order is listed and selected."""
+        dialog = ManualOrderDialog(parent=self, author=self.detail.author)  # type: ignore[attr-defined]
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._show_saved_order)
+        dialog.open()
+        return dialog
+
+    def _show_saved_order(self, order_id: int) -> None:
+        self.refresh()
+        self.open_record(order_id)
+
+    def open_reminders(self) -> PaymentRemindersDialog:
+        dialog = PaymentRemindersDialog(self, author=self.detail.author)  # type: ignore[attr-defined]
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.refresh)
+        dialog.open()
+        return dialog
 
     def export_current(self) -> None:
         """Export exactly the orders the current search and filters list."""
