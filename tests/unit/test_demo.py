@@ -90,13 +90,19 @@ def test_orders_look_like_their_marketplace(demo: DemoSummary) -> None:
         "lazada": r"\d{15}",
         "manual": r"WA-\d{4}-\d{4}",
     }
+    waiting_with_resi = 0
     for order in Order.select():
         assert re.fullmatch(patterns[order.marketplace], order.order_no), order.order_no
         assert order.buyer_name and order.buyer_username and order.city and order.province
         shipped = order.status in ("shipped", "delivered", "completed", "returned")
-        assert bool(order.tracking_no) == shipped, order.order_no
+        if order.status == "to_ship" and order.marketplace != "manual":
+            # The marketplace gave most of these a resi already (pickup arranged).
+            waiting_with_resi += bool(order.tracking_no)
+        else:
+            assert bool(order.tracking_no) == shipped, order.order_no
         assert order.ordered_at >= NOW - dt.timedelta(days=121)
         assert order.events.count() == 1
+    assert waiting_with_resi > 0
     couriers = {o.courier for o in Order.select(Order.courier).distinct()}
     assert {"J&T Express", "JNE", "SiCepat", "SPX Express", "AnterAja", "Ninja Xpress"} <= couriers
 
