@@ -5,12 +5,17 @@ its plugins, the database opens, every panel builds and fills its detail pane. E
 prints one line (`ok Pesanan: 1.000 baris, 85 ms`); `--screenshots DIR` saves what each panel
 looked like at 1280×800, which is also where the README's images come from. The database is
 only read: the welcome page, if the database would show it, is skipped without saving.
+
+With `--screenshots`, the shipping labels are pictured too, rendered by the app's own print
+path (the PDF the seller prints, rasterised by QtPdf): `label.png`, one A6 label, and
+`label-a4.png`, an A4 sheet of four, from the first orders waiting to be shipped.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -23,6 +28,14 @@ from csdesk.errors import CsdeskError
 WINDOW_SIZE = (1280, 800)
 EXIT_FAILED = 1
 EXIT_NO_DATABASE = 2
+LABELS_PICTURED = 4
+# (size, file, title, pixels per mm): one A6 label at about its real size on a common screen
+# (~3.8 px/mm at 96 dpi), so its small print stays legible; the A4 sheet at a size a README
+# shows whole.
+LABEL_PICTURES = (
+    ("a6", "label.png", "Label A6", 4.0),
+    ("a4", "label-a4.png", "Label A4", 2.5),
+)
 
 
 def _use_offscreen_without_display() -> None:
@@ -76,6 +89,8 @@ def run_self_test(db_target: str | None, screenshots: Path | None) -> int:
         for spec in window.specs:
             if not _visit(app, window, spec.key, spec.title, screenshots):
                 failures += 1
+        if screenshots is not None:
+            failures += _picture_labels(screenshots)
     finally:
         _settle(app)
         window.hide()
@@ -103,6 +118,57 @@ def _visit(app: QApplication, window: object, key: str, title: str, shots: Path 
             if not window.grab().save(str(target)):  # type: ignore[attr-defined]
                 raise OSError(f"gambar tidak bisa disimpan: {target}")
         print(f"ok {title}: {_describe_rows(panel)}{elapsed} ms", flush=True)
+        return True
+    except Exception as exc:
+        print(f"GAGAL {title}: {type(exc).__name__}: {exc}", flush=True)
+        traceback.print_exc(file=sys.stderr)
+        return False
+
+
+def _orders_to_picture() -> list[int]:
+    """The first orders waiting to be shipped (earliest deadline first), else the newest."""
+    from csdesk.errors import NotFoundError
+    from csdesk.services.listing import ListQuery
+    from csdesk.services.orders_list import OrderListSource
+    from csdesk.services.printing.print_run import order_ids_for
+
+    try:
+        return order_ids_for(status="to_ship")[:LABELS_PICTURED]
+    except NotFoundError:
+        return OrderListSource().ids(ListQuery(), limit=LABELS_PICTURED)
+
+
+def _picture_labels(shots: Path) -> int:
+    """Save the label pictures; returns how many failed. Nothing is marked printed."""
+    ids = _orders_to_picture()
+    if not ids:
+        print("lewati label: belum ada pesanan", flush=True)
+        return 0
+    return sum(
+        not _picture_label(ids, size, shots / name, title, scale)
+        for size, name, title, scale in LABEL_PICTURES
+    )
+
+
+def _picture_label(ids: list[int], size: str, target: Path, title: str, px_per_mm: float) -> bool:
+    from csdesk.services.printing.print_run import render_labels_pdf
+    from csdesk.services.printing.sizes import LABEL_SIZES
+    from csdesk.ui.dialogs.pdf_pages import open_pdf, render_page_mm
+
+    try:
+        t0 = time.perf_counter()
+        first_page = ids[: LABEL_SIZES[size].labels_per_page]
+        with tempfile.TemporaryDirectory(prefix="csdesk-selftest-") as folder:
+            result = render_labels_pdf(first_page, Path(folder) / "label.pdf", size)
+            document = open_pdf(result.path)
+            try:
+                image = render_page_mm(document, 0, px_per_mm)
+            finally:
+                document.close()
+        if not image.save(str(target)):
+            raise OSError(f"gambar tidak bisa disimpan: {target}")
+        elapsed = round((time.perf_counter() - t0) * 1000)
+        print(f"ok {title}: {target.name}, {result.labels} label, {elapsed} ms", flush=True)
         return True
     except Exception as exc:
         print(f"GAGAL {title}: {type(exc).__name__}: {exc}", flush=True)
