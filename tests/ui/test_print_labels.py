@@ -104,7 +104,7 @@ def test_warning_names_the_order_printed_before_and_skipping_is_the_default(
     assert widget.windowTitle() == "Cetak label pengiriman"
     assert widget.warning.isVisible()
     text = widget.warning.text().replace("\N{NO-BREAK SPACE}", " ")
-    assert text == "1 pesanan sudah pernah dicetak: 2411224PRINTC3 (22 Nov 14.05)"
+    assert text == "1 pesanan sudah pernah dicetak:\n2411224PRINTC3 (22 Nov 14.05)"
     assert widget.skip_printed.isChecked()
     assert widget.summary.text() == "3 pesanan · 2 label (1 dilewati)"
     widget.skip_printed.setChecked(False)
@@ -140,7 +140,7 @@ def test_save_pdf_writes_the_labels_and_marks_them_printed(
     assert widget.open_folder_button.isVisible()
     assert widget.saved_to == tmp_path
     # Now all three were printed: the warning names them and a second save asks first.
-    assert widget.warning.text().startswith("3 pesanan sudah pernah dicetak: ")
+    assert widget.warning.text().startswith("3 pesanan sudah pernah dicetak:\n")
     assert not widget.skip_printed.isChecked()
 
 

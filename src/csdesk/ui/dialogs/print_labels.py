@@ -216,21 +216,20 @@ class PrintLabelsDialog(QDialog):
         were (the day's new orders plus a few from this morning's run)."""
         self.before = already_printed(self.order_ids)
         if self.before:
-            names = [
+            lines = [
                 f"{p.order_no} ({printed_when(p.printed_at, self.zone)})"
                 for p in self.before[:NAMES_SHOWN]
             ]
             more = len(self.before) - NAMES_SHOWN
-            shown = ", ".join(names) + (
-                self.tr(", dan %s lainnya") % number(more) if more > 0 else ""
-            )
-            self.warning.setText(
-                self.tr("%s pesanan sudah pernah dicetak: %s") % (number(len(self.before)), shown)
-            )
+            if more > 0:
+                lines.append(self.tr("dan %s lainnya") % number(more))
+            heading = self.tr("%s pesanan sudah pernah dicetak:") % number(len(self.before))
+            self.warning.setText("\n".join([heading, *lines]))
         self.warning.setVisible(bool(self.before))
         self.skip_printed.setVisible(bool(self.before))
         self.skip_printed.setChecked(0 < len(self.before) < len(self.order_ids))
         self._update_summary()
+        self._fit()
 
     def _update_summary(self) -> None:
         count = len(self.ids_to_print())
@@ -260,6 +259,17 @@ class PrintLabelsDialog(QDialog):
         self.done_label.setVisible(bool(text))
         self.saved_to = folder
         self.open_folder_button.setVisible(folder is not None)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to show a warning or result line that appeared, rather than squash the rest
+        (a layout's minimum size ignores how tall wrapped text becomes)."""
+        if not self.isVisible():
+            return
+        self.layout().activate()
+        wanted = self.heightForWidth(self.width())
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
 
     # --- actions --------------------------------------------------------------------------
 
