@@ -181,6 +181,7 @@ def test_several_orders_selected_copy_their_numbers(qtbot: QtBot, orders: dict[s
         "Salin nomor pesanan",
         "Salin nomor resi",
         "Ekspor yang dipilih ke Excel…",
+        "Cetak label…",
     ]
     actions["Salin nomor pesanan"].trigger()
     assert QGuiApplication.clipboard().text() == "SHP-LATER\nLZ-SENT\nSHP-DONE"

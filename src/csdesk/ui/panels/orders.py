@@ -22,6 +22,7 @@ from csdesk.ui.dialogs.manual_order import ManualOrderDialog
 from csdesk.ui.dialogs.payment_reminders import PaymentRemindersDialog
 from csdesk.ui.panels.order_detail import OrderDetailView
 from csdesk.ui.panels.orders_export import OrdersExport
+from csdesk.ui.panels.orders_print import OrdersPrint
 from csdesk.ui.widgets.batch_actions import BatchActions, BatchCallback
 from csdesk.ui.widgets.cells import number
 from csdesk.ui.widgets.fields import copy_to_clipboard
@@ -76,6 +77,11 @@ class OrdersPanel(ListPanel):
         self.batch.add(
             self.tr("Ekspor yang dipilih ke Excel…"), "fa6s.file-excel", self.export_selected
         )
+        self.printing = OrdersPrint(self)
+        self.add_batch_action(
+            self.tr("Cetak label…"), "fa6s.print", self.printing.print_ids, shortcut="Ctrl+P"
+        )
+        self.title_row.addWidget(self.printing.make_all_button())
         self.new_order_button = QPushButton(
             qta.icon("fa6s.plus", color="#0f766e"), self.tr("Pesanan manual…"), self
         )

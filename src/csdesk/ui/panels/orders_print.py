@@ -65,7 +65,8 @@ class OrdersPrint:
         self._open(ids)
 
     def _open(self, ids: list[int]) -> None:
-        dialog = PrintLabelsDialog(ids, self.panel, author=self.author)
+        author = self.author or getattr(self.panel.detail, "author", "")
+        dialog = PrintLabelsDialog(ids, self.panel, author=author)
         dialog.printed.connect(lambda _count: self.panel.refresh())
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
