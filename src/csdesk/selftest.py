@@ -126,16 +126,26 @@ def _visit(app: QApplication, window: object, key: str, title: str, shots: Path 
 
 
 def _orders_to_picture() -> list[int]:
-    """The first orders waiting to be shipped (earliest deadline first), else the newest."""
+    """The first orders waiting to be shipped (earliest deadline first), those with a resi
+    before those without (a label with its barcode shows more), else the newest orders."""
     from csdesk.errors import NotFoundError
+    from csdesk.models import Order
     from csdesk.services.listing import ListQuery
     from csdesk.services.orders_list import OrderListSource
     from csdesk.services.printing.print_run import order_ids_for
 
     try:
-        return order_ids_for(status="to_ship")[:LABELS_PICTURED]
+        waiting = order_ids_for(status="to_ship")
     except NotFoundError:
         return OrderListSource().ids(ListQuery(), limit=LABELS_PICTURED)
+    with_resi = {
+        order.id
+        for order in Order.select(Order.id).where(
+            Order.id.in_(waiting[:200]), Order.tracking_no != ""
+        )
+    }
+    waiting.sort(key=lambda order_id: order_id not in with_resi)  # stable: deadlines kept
+    return waiting[:LABELS_PICTURED]
 
 
 def _picture_labels(shots: Path) -> int:
