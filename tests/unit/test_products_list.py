@@ -79,7 +79,7 @@ def test_rows(catalog: dict[str, int]) -> None:
         "sku",
         "name",
         "variant",
-        "price",
         "stock",
+        "price",
         "active",
     ]

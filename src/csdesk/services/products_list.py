@@ -31,12 +31,13 @@ ACTIVE_LABELS = {True: "Aktif", False: "Nonaktif"}
 
 class ProductListSource:
     columns = (
-        Column("sku", "SKU", width=130),
-        Column("name", "Nama produk", width=240),
-        Column("variant", "Varian", width=140),
-        Column("price", "Harga", "money", width=110),
-        Column("stock", "Stok", "int", width=70),
-        Column("active", "Status", "badge", width=90),
+        # Stock right after what the product is: the column a seller checks most.
+        Column("sku", "SKU", width=100),
+        Column("name", "Nama produk", width=190),
+        Column("variant", "Varian", width=100),
+        Column("stock", "Stok", "int", width=56),
+        Column("price", "Harga", "money", width=96),
+        Column("active", "Status", "badge", width=76),
     )
     filters = (
         Filter(
