@@ -174,7 +174,9 @@ def test_unknown_command_is_one_line_exit_2() -> None:
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-PANELS = ("Dasbor", "Inbox", "Pelanggan", "Pesanan", "Keluhan", "Template", "Pengaturan")
+PANELS = (
+    "Dasbor", "Inbox", "Pelanggan", "Pesanan", "Keluhan", "Produk", "Template", "Pengaturan"
+)  # fmt: skip
 
 
 def test_self_test_visits_every_panel(tmp_path: Path) -> None:
@@ -187,4 +189,6 @@ def test_self_test_visits_every_panel(tmp_path: Path) -> None:
     for panel in PANELS:
         matching = [line for line in lines if panel in line]
         assert matching and matching[0].startswith("ok"), result.stdout
-    assert len(list(shots.glob("*.png"))) == len(PANELS)
+    # One picture per panel, and the shipping labels (A6 and an A4 sheet).
+    assert len(list(shots.glob("*.png"))) == len(PANELS) + 2
+    assert (shots / "label.png").exists() and (shots / "label-a4.png").exists()
