@@ -94,11 +94,15 @@ def test_another_apps_database_is_refused_and_left_unchanged(pg_url: str) -> Non
     assert snapshot(pg_url) == before
 
 
-def _with_migration_2(
+NEXT = schema.SCHEMA_VERSION + 1
+
+
+def _with_next_migration(
     monkeypatch: pytest.MonkeyPatch, apply: Callable[[pw.Database], None]
 ) -> None:
-    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, (2, apply)])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    """Pretend a newer build adds one more migration after this build's last."""
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, (NEXT, apply)])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", NEXT)
 
 
 def test_a_migration_runs_without_a_file_backup(
@@ -111,9 +115,9 @@ def test_a_migration_runs_without_a_file_backup(
     def add_column(db: pw.Database) -> None:
         db.execute_sql("ALTER TABLE customer ADD COLUMN birthday date")
 
-    _with_migration_2(monkeypatch, add_column)
+    _with_next_migration(monkeypatch, add_column)
     db = open_database(pg_url)
-    assert schema.read_version(db) == 2
+    assert schema.read_version(db) == NEXT
     assert "birthday" in {column.name for column in db.get_columns("customer")}
     assert [c.name for c in Customer.select()] == ["Budi"]
 
@@ -130,7 +134,7 @@ def test_a_failed_migration_leaves_the_old_schema(
         db.execute_sql("CREATE TABLE v2_note (body text)")
         db.execute_sql("ALTER TABLE customer ADD COLUMN nope nonexistent_type")
 
-    _with_migration_2(monkeypatch, half_done)
+    _with_next_migration(monkeypatch, half_done)
     with pytest.raises(DatabaseOpenError, match="tidak diubah"):
         open_database(pg_url)
     # PostgreSQL DDL is transactional: the table made before the failure is gone too.
