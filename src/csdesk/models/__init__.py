@@ -5,7 +5,7 @@ from csdesk.models.catalog import FaqEntry, Product, Setting, Template
 from csdesk.models.complaints import Complaint, ComplaintEvent, ComplaintEvidence
 from csdesk.models.conversations import Conversation, Message
 from csdesk.models.orders import ImportBatch, Order, OrderEvent, OrderItem, Payment
-from csdesk.models.people import Customer, CustomerIdentity, User
+from csdesk.models.people import Customer, CustomerIdentity, CustomerMerge, FollowUp, User
 
 __all__ = [
     "Complaint",
@@ -14,7 +14,9 @@ __all__ = [
     "Conversation",
     "Customer",
     "CustomerIdentity",
+    "CustomerMerge",
     "FaqEntry",
+    "FollowUp",
     "ImportBatch",
     "Message",
     "Order",

@@ -58,3 +58,35 @@ class CustomerIdentity(BaseModel):
 
     class Meta:
         indexes = ((("kind", "marketplace", "normalized"), False),)
+
+
+class CustomerMerge(BaseModel):
+    """One merge of `other` into `kept`, with what moved so it can be undone exactly.
+
+    `moved` is JSON: the ids of the orders, conversations, complaints, identities and follow-ups
+    that were re-pointed, and the fields of `kept` it changed (with their old values).
+    """
+
+    kept = pw.ForeignKeyField(Customer, backref="merges_kept", on_delete="CASCADE")
+    other = pw.ForeignKeyField(Customer, backref="merges_into", on_delete="CASCADE")
+    at = pw.DateTimeField(default=utcnow)
+    author = pw.CharField(default="")
+    moved = pw.TextField(default="{}")
+    undone_at = pw.DateTimeField(null=True)
+
+
+class FollowUp(BaseModel):
+    """Something to do for a customer on a day: remind a payment, ask for a review, tell them a
+    product is back in stock, check on a complaint. `status` is `open`, `done` or `snoozed`
+    (then `due_at` is the new day); `order`/`complaint` ids point at what it is about."""
+
+    customer = pw.ForeignKeyField(Customer, backref="follow_ups", on_delete="CASCADE")
+    due_at = pw.DateTimeField(index=True)
+    reason = pw.CharField()  # payment | review | restock | complaint | other
+    note = pw.TextField(default="")
+    status = pw.CharField(default="open", index=True)
+    order_id = pw.IntegerField(null=True)
+    complaint_id = pw.IntegerField(null=True)
+    author = pw.CharField(default="")
+    created_at = pw.DateTimeField(default=utcnow)
+    done_at = pw.DateTimeField(null=True)

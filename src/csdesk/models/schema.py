@@ -18,7 +18,7 @@ from csdesk.models.catalog import FaqEntry, Product, Setting, Template
 from csdesk.models.complaints import Complaint, ComplaintEvent, ComplaintEvidence
 from csdesk.models.conversations import Conversation, Message
 from csdesk.models.orders import ImportBatch, Order, OrderEvent, OrderItem, Payment
-from csdesk.models.people import Customer, CustomerIdentity, User
+from csdesk.models.people import Customer, CustomerIdentity, CustomerMerge, FollowUp, User
 
 # The tables of schema version 1, as they were created then (later versions add their own).
 V1_MODELS: list[type[pw.Model]] = [
@@ -39,7 +39,7 @@ V1_MODELS: list[type[pw.Model]] = [
     Template,
     Setting,
 ]
-ALL_MODELS: list[type[pw.Model]] = [*V1_MODELS, Payment]
+ALL_MODELS: list[type[pw.Model]] = [*V1_MODELS, Payment, CustomerMerge, FollowUp]
 
 META_TABLE = "csdesk_meta"
 
@@ -143,9 +143,15 @@ def _v2_payments_item_search(db: pw.Database) -> None:
             run_sql(db, ddl)
 
 
+def _v3_merges_follow_ups(db: pw.Database) -> None:
+    """Customer merges that can be undone; follow-ups per customer."""
+    db.create_tables([CustomerMerge, FollowUp])
+
+
 MIGRATIONS: list[tuple[int, Callable[[pw.Database], None]]] = [
     (1, _v1_initial),
     (2, _v2_payments_item_search),
+    (3, _v3_merges_follow_ups),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
