@@ -110,6 +110,16 @@ def test_a_longer_reply_without_any_emoticon() -> None:
     assert keys("Halo Kak Siti, barangnya ready, mau warna yang mana? :)") == []
     assert keys("Halo Kak Siti, barangnya ready, mau warna yang mana ✅") == []
     assert keys("Siap Kak Siti") == []  # short answers need none
+    email = etiquette.hints(
+        "Halo Kak Siti, berikut kami lampirkan faktur pesanan Anda.",
+        customer_name="Siti",
+        nickname="",
+        is_complaint=False,
+        now=OPEN,
+        settings=SHOP,
+        channel="email",
+    )
+    assert email == []  # an email may be formal
 
 
 @pytest.mark.parametrize(

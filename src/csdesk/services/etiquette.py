@@ -14,8 +14,9 @@ with the passage it comes from:
 - `greeting` — "Tanyakan Nama … barang ready Mike" (003), "menyapa pelanggan dengan nama
   mereka" (000): a reply should call the customer by their name or nickname.
 - `ask_name` — the same passage when the shop does not know the name yet: ask it and save it.
-- `emoticon` — "Menggunakan Emoticon … dapat mencairkan suasana" (003): a longer reply without
-  any emoji or emoticon.
+- `emoticon` — "Menggunakan Emoticon … dapat mencairkan suasana" (003): a longer chat reply
+  without any emoji or emoticon. Not for email, where "lebih formal dan profesional,
+  tergantung pada situasi" (000) applies.
 - `outside_hours` — "Balas Secepatnya … berikan informasi … kapan chat akan dibalas" (003):
   outside business hours, say when the admin will answer (the away message). Silent once the
   reply mentions the opening hours itself.
@@ -61,9 +62,11 @@ def hints(
     is_complaint: bool,
     now: dt.datetime,
     settings: shop_settings.ShopSettings,
+    channel: str = "",
 ) -> list[Hint]:
     """The hints for `text` as a reply to this customer, most important first. `now` is naive
-    UTC. An empty reply gets only the business-hours hint."""
+    UTC; `channel` is the conversation's (whatsapp, email, shopee…). An empty reply gets only
+    the business-hours hint."""
     found: list[Hint | None] = []
     if text.strip():
         found += [
@@ -71,7 +74,7 @@ def hints(
             all_caps(text),
             exclamations(text),
             greeting(text, customer_name, nickname),
-            emoticon(text),
+            emoticon(text) if channel != "email" else None,
         ]
     found.append(outside_hours(text, now, settings))
     return [hint for hint in found if hint is not None]
