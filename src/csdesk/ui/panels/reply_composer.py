@@ -8,8 +8,8 @@
 - Etiquette hints from the seeds (services.etiquette) sit above the send buttons; outside
   business hours one click inserts the away message.
 - Sending: copy to the clipboard, open WhatsApp (wa.me, only with a real phone) or the mail
-  program (mailto:, only with an email). Each asks the pane to log the reply through
-  `send_requested(text)`; the pane copies the text and logs it with its author.
+  program (mailto:, only with an email). Each asks the pane to log the reply, with its
+  author, through `send_requested(text)`; the pane clears the box once it is logged.
 
 A draft is kept per conversation, so switching conversations never carries a reply to the
 wrong customer, and reloading the same conversation keeps what is typed.
@@ -46,6 +46,7 @@ from csdesk.services import etiquette, templates
 from csdesk.services import settings as shop_settings
 from csdesk.services.payment_reminders import wa_link
 from csdesk.ui.widgets.card import muted_label
+from csdesk.ui.widgets.fields import copy_to_clipboard
 
 SHORTCUT_ROLE = Qt.ItemDataRole.UserRole + 1
 AWAY_SHORTCUT = "/away"
@@ -330,6 +331,7 @@ class ReplyComposer(QWidget):
     def send_copy(self) -> None:
         text = self.text_to_send()
         if text:
+            copy_to_clipboard(text)
             self.send_requested.emit(text)
             self.status.setText(self.tr("Disalin ✓ tempel di chat pelanggan"))
 
