@@ -194,6 +194,32 @@ def cmd_import_orders(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_chats(args: argparse.Namespace) -> int:
+    from csdesk.services.chats.run import NeedsSellerName, import_chat_files
+
+    _open(args)
+    try:
+        result = import_chat_files(args.files, me=args.me)
+    except NeedsSellerName as exc:
+        names = ", ".join(exc.senders)
+        given = f"'{exc.given}' tidak ada di berkas; " if exc.given else ""
+        raise CsdeskError(
+            f"{exc.file}: {given}sebutkan --me NAMA (pengirim di berkas: {names})"
+        ) from None
+    for warning in result.warnings:
+        print(f"csdesk: peringatan: {warning}", file=sys.stderr)
+    if args.json:
+        _print_json(result.as_dict())
+        return EXIT_OK
+    for chat in result.chats:
+        who = ", ".join(chat.customers)
+        print(
+            f"{chat.file} ({chat.style}): {chat.messages} pesan, {chat.messages_new} baru, "
+            f"{chat.messages_skipped} sudah ada; pelanggan: {who}"
+        )
+    return EXIT_OK
+
+
 def cmd_print_confirmations(args: argparse.Namespace) -> int:
     from csdesk.services.printing.print_run import (
         already_printed,
@@ -290,6 +316,15 @@ def build_parser() -> argparse.ArgumentParser:
     import_orders.add_argument("files", nargs="+", metavar="FILE")
     import_orders.add_argument(
         "--format", choices=IMPORT_FORMATS, default="auto", help="format file (auto: dikenali)"
+    )
+    import_chats = add(
+        "import-chats",
+        cmd_import_chats,
+        "impor ekspor chat WhatsApp (.txt atau .zip) ke pelanggan dan percakapan",
+    )
+    import_chats.add_argument("files", nargs="+", metavar="FILE.txt|FILE.zip")
+    import_chats.add_argument(
+        "--me", metavar="NAMA", help="nama pengirim toko di chat (selain nama WhatsApp di Setelan)"
     )
     print_labels = add(
         "print-confirmations",
