@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QToolButton
 from pytestqt.qtbot import QtBot
+from python_calamine import CalamineWorkbook
 
 from csdesk.models import Template
 from csdesk.services import settings, templates
@@ -131,3 +134,69 @@ def test_select_first_on_an_empty_list_keeps_the_new_form(db: object, qtbot: QtB
     qtbot.addWidget(widget)
     assert not widget.select_first()
     assert widget.editor_card.title_label.text() == "Template baru"
+
+
+def test_category_filter_lists_one_category(panel: TemplatesPanel) -> None:
+    templates.save_template(None, title="Rekening", shortcut="/rek", body="BCA", category="Bayar")
+    templates.save_template(None, title="Resi", shortcut="/resi", body="{resi}", category="Kirim")
+    panel.refresh()
+    filters = [panel.category_filter.itemText(i) for i in range(panel.category_filter.count())]
+    assert filters == ["Semua kategori", "Bayar", "Kirim"]
+    panel.category_filter.setCurrentIndex(panel.category_filter.findText("Kirim"))
+    assert listed(panel) == ["Resi"]
+    panel.search.setText("rek")
+    assert panel.list_stack.currentWidget() is panel.list_empty
+    panel.list_empty.action_clicked.emit()  # "Hapus pencarian" clears the category too
+    assert listed(panel) == ["Rekening", "Resi", "Salam pembuka"]
+    assert panel.category_filter.currentText() == "Semua kategori"
+
+
+def test_import_adds_and_updates_and_says_how_many(
+    panel: TemplatesPanel, tmp_path: Path, qtbot: QtBot
+) -> None:
+    path = tmp_path / "template.csv"
+    path.write_text(
+        "Judul,Pintasan,Kategori,Isi\n"
+        "Salam pembuka,/salam,Sapaan,Halo {panggilan|kak} 😊\n"
+        "Rekening,/rek,Pembayaran,Transfer ke {rekening} ya\n",
+        encoding="utf-8",
+    )
+    panel.import_file(str(path))
+    assert listed(panel) == ["Rekening", "Salam pembuka"]
+    assert Template.get(Template.shortcut == "/salam").body == "Halo {panggilan|kak} 😊"
+    box = panel.message_box
+    assert box is not None and box.isVisible()
+    assert box.text() == "template.csv: 1 baru, 1 diperbarui, 0 sama (tidak diubah)."
+    assert panel.count_label.text() == "2 template"
+    assert "Pembayaran" in [
+        panel.category_filter.itemText(i) for i in range(panel.category_filter.count())
+    ]
+    box.close()
+
+
+def test_a_bad_import_file_changes_nothing_and_names_the_rows(
+    panel: TemplatesPanel, tmp_path: Path
+) -> None:
+    path = tmp_path / "salah.csv"
+    path.write_text("Judul,Pintasan,Isi\nBaru,/baru,Teks\nTanpa garis,rek,Teks\n", encoding="utf-8")
+    panel.import_file(str(path))
+    box = panel.message_box
+    assert box is not None and box.icon() == QMessageBox.Icon.Warning
+    assert "salah.csv" in box.text()
+    assert "baris 3, kolom 'Pintasan'" in box.text()
+    assert listed(panel) == ["Salam pembuka"]
+    assert Template.select().count() == 1
+    box.close()
+
+
+def test_export_writes_the_file_and_says_so(panel: TemplatesPanel, tmp_path: Path) -> None:
+    out = tmp_path / "semua.xlsx"
+    panel.export_file(str(out))
+    box = panel.message_box
+    assert box is not None and box.text() == "1 template disimpan ke semua.xlsx"
+    workbook = CalamineWorkbook.from_path(str(out))
+    assert workbook.get_sheet_by_name("Template").to_python() == [
+        ["Judul", "Pintasan", "Kategori", "Isi"],
+        ["Salam pembuka", "/salam", "", "Halo {nama}"],
+    ]
+    box.close()

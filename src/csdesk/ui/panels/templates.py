@@ -1,4 +1,5 @@
-"""Template: the shop's quick replies, a searchable list beside an editor with a live preview.
+"""Template: the shop's quick replies, a searchable list (filtered by category) beside an
+editor with a live preview, and import/export to Excel to share them between desks.
 
 The preview fills the placeholders with a sample customer ("Siti Rahma", "Kak Siti") and the
 shop's own settings, so a wrong placeholder shows before any customer sees it.
@@ -6,10 +7,13 @@ shop's own settings, so a wrong placeholder shows before any customer sees it.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -28,12 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from csdesk.errors import CsdeskError
-from csdesk.services import templates
+from csdesk.services import templates, templates_xlsx
 from csdesk.ui.widgets.card import Card, muted_label
 from csdesk.ui.widgets.empty_state import EmptyState
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CHIP_COLUMNS = 4
+ALL_CATEGORIES = ""
 
 
 class TemplatesPanel(QWidget):
@@ -51,15 +56,29 @@ class TemplatesPanel(QWidget):
         heading.setObjectName("panelTitle")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
+        self.import_button = QPushButton(self.tr("Impor…"), self)
+        self.import_button.setToolTip(
+            self.tr("Tambah atau perbarui template dari file Excel/CSV (Judul, Pintasan, Isi)")
+        )
+        self.import_button.clicked.connect(self.ask_import)
+        self.export_button = QPushButton(self.tr("Ekspor…"), self)
+        self.export_button.setToolTip(self.tr("Simpan semua template ke file Excel"))
+        self.export_button.clicked.connect(self.ask_export)
+        self.message_box: QMessageBox | None = None
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
         top.addWidget(self.count_label)
+        top.addWidget(self.import_button)
+        top.addWidget(self.export_button)
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Cari judul, pintasan atau isi template…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
+        self.category_filter = QComboBox(self)
+        self.category_filter.setToolTip(self.tr("Tampilkan satu kategori saja"))
+        self.category_filter.currentIndexChanged.connect(self.refresh)
         self.list = QListWidget(self)
         self.list.setAlternatingRowColors(True)
         self.list.setStyleSheet("QListWidget::item { padding: 5px 6px; }")
@@ -72,7 +91,9 @@ class TemplatesPanel(QWidget):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        # One above the other: side by side, the narrow list column cut the search's hint.
         left_layout.addWidget(self.search)
+        left_layout.addWidget(self.category_filter)
         left_layout.addWidget(self.list_stack, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -191,7 +212,13 @@ class TemplatesPanel(QWidget):
         """Re-read the list for the current search, keeping the template being edited."""
         self._loaded = True
         self._sample = None
-        rows = templates.list_templates(self.search.text())
+        self._refresh_categories()
+        category = self.category_filter.currentData()
+        rows = [
+            info
+            for info in templates.list_templates(self.search.text())
+            if not category or info.category == category
+        ]
         self.list.blockSignals(True)
         self.list.clear()
         for info in rows:
@@ -205,17 +232,21 @@ class TemplatesPanel(QWidget):
         total = len(templates.list_templates())
         self.count_label.setText(self.tr("%n template", "", total))
         self._update_list_empty_state(bool(rows))
-        self._refresh_categories()
         self._update_preview()
 
     def apply_filter(self, **filters: str) -> None:
+        self.category_filter.blockSignals(True)
+        self.category_filter.setCurrentIndex(
+            max(0, self.category_filter.findData(filters.get("category", ALL_CATEGORIES)))
+        )
+        self.category_filter.blockSignals(False)
         self.search.setText(filters.get("search", ""))
         self.refresh()
 
     def open_record(self, record_id: int) -> None:
         self.ensure_loaded()
-        if self._item_for(record_id) is None and self.search.text():
-            self.search.clear()
+        if self._item_for(record_id) is None and self._filtered():
+            self.apply_filter()
         item = self._item_for(record_id)
         if item is not None:
             self.list.setCurrentItem(item)
@@ -260,10 +291,8 @@ class TemplatesPanel(QWidget):
             return
         self._show_error("")
         self.current_id = info.id
-        if self._item_for(info.id) is None and self.search.text():
-            self.search.blockSignals(True)
-            self.search.clear()
-            self.search.blockSignals(False)
+        if self._item_for(info.id) is None and self._filtered():
+            self.apply_filter()
         self.refresh()
         self._edit(info.id)
 
@@ -292,7 +321,62 @@ class TemplatesPanel(QWidget):
         self.body_edit.insertPlainText("{" + key + "}")
         self.body_edit.setFocus()
 
+    def ask_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Impor template"),
+            "",
+            self.tr("Excel atau CSV (*.xlsx *.xls *.csv);;Semua file (*)"),
+        )
+        if path:
+            self.import_file(path)
+
+    def ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Ekspor template"), "template.xlsx", self.tr("Excel (*.xlsx)")
+        )
+        if path:
+            self.export_file(path if path.lower().endswith(".xlsx") else f"{path}.xlsx")
+
+    def import_file(self, path: str) -> None:
+        """Import templates from `path` and say what changed (or why nothing did)."""
+        try:
+            result = templates_xlsx.import_templates(path)
+        except CsdeskError as err:
+            self._tell(QMessageBox.Icon.Warning, self.tr("Impor template gagal"), str(err))
+            return
+        self.refresh()
+        self._tell(
+            QMessageBox.Icon.Information,
+            self.tr("Impor template"),
+            self.tr("%s: %d baru, %d diperbarui, %d sama (tidak diubah).")
+            % (result.file, result.added, result.updated, result.unchanged),
+        )
+
+    def export_file(self, path: str) -> None:
+        try:
+            count = templates_xlsx.export_templates(path)
+        except CsdeskError as err:
+            self._tell(QMessageBox.Icon.Warning, self.tr("Ekspor template gagal"), str(err))
+            return
+        self._tell(
+            QMessageBox.Icon.Information,
+            self.tr("Ekspor template"),
+            self.tr("%d template disimpan ke %s") % (count, Path(path).name),
+        )
+
     # --- internals ------------------------------------------------------------------------
+
+    def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        # Window-modal but not blocking (open, not exec): the panel's caller goes on.
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        self.message_box = box
+        box.open()
+
+    def _filtered(self) -> bool:
+        return bool(self.search.text() or self.category_filter.currentData())
 
     def _item_for(self, record_id: int) -> QListWidgetItem | None:
         for row in range(self.list.count()):
@@ -322,18 +406,28 @@ class TemplatesPanel(QWidget):
 
     def _refresh_categories(self) -> None:
         current = self.category_edit.currentText()
-        names = sorted({t.category for t in templates.list_templates() if t.category})
+        names = sorted(
+            {t.category for t in templates.list_templates() if t.category}, key=str.lower
+        )
         self.category_edit.blockSignals(True)
         self.category_edit.clear()
         self.category_edit.addItems(names)
         self.category_edit.setCurrentText(current)
         self.category_edit.blockSignals(False)
+        shown = self.category_filter.currentData() or ALL_CATEGORIES
+        self.category_filter.blockSignals(True)
+        self.category_filter.clear()
+        self.category_filter.addItem(self.tr("Semua kategori"), ALL_CATEGORIES)
+        for name in names:
+            self.category_filter.addItem(name, name)
+        self.category_filter.setCurrentIndex(max(0, self.category_filter.findData(shown)))
+        self.category_filter.blockSignals(False)
 
     def _update_list_empty_state(self, has_rows: bool) -> None:
         if has_rows:
             self.list_stack.setCurrentWidget(self.list)
             return
-        if self.search.text():
+        if self._filtered():
             self.list_empty.set_text(self.tr("Tidak ada template yang cocok dengan pencarian ini."))
             self.list_empty.set_action(self.tr("Hapus pencarian"))
         else:
@@ -344,7 +438,7 @@ class TemplatesPanel(QWidget):
         self.list_stack.setCurrentWidget(self.list_empty)
 
     def _on_list_empty_action(self) -> None:
-        self.search.clear()
+        self.apply_filter()
 
     def _update_preview(self) -> None:
         if self._sample is None:
