@@ -224,7 +224,7 @@ def test_masked_or_missing_phone_hides_whatsapp(
     for phone in ("", "(+62)812******32", "******56"):
         composer.set_context(shop["customer"], None, shop["conv"], "shopee", phone, "")
         assert not composer.wa_button.isVisible(), phone
-    assert composer.copy_button.isVisible()
+    assert composer.send_button.isVisible()
 
 
 def test_email_opens_mailto_and_logs_it(
@@ -249,7 +249,7 @@ def test_email_opens_mailto_and_logs_it(
 
 
 def test_nothing_to_send_sends_nothing(composer: ReplyComposer, qtbot: QtBot) -> None:
-    assert not composer.copy_button.isEnabled()
+    assert not composer.send_button.isEnabled()
     composer.edit.setPlainText("   \n")
     qtbot.keyClick(composer.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert logged(composer.conversation_id or 0) == []

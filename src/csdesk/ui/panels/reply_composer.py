@@ -211,13 +211,13 @@ class ReplyComposer(QWidget):
             self.tr("Buka chat WhatsApp pelanggan dengan balasan ini, lalu catat (Ctrl+Shift+W)")
         )
         self.wa_button.clicked.connect(self.send_whatsapp)
-        self.copy_button = QPushButton(self.tr("Salin && catat"), self)
-        self.copy_button.setObjectName("primary")
-        self.copy_button.setToolTip(
+        self.send_button = QPushButton(self.tr("Salin && catat"), self)
+        self.send_button.setObjectName("primary")
+        self.send_button.setToolTip(
             self.tr("Salin ke clipboard untuk ditempel di chat, lalu catat sebagai balasan toko")
             + " (Ctrl+Enter)"
         )
-        self.copy_button.clicked.connect(self.send_copy)
+        self.send_button.clicked.connect(self.send_copy)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in (
             ("Ctrl+Return", self.send_copy),
@@ -239,7 +239,7 @@ class ReplyComposer(QWidget):
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.email_button)
         buttons.addWidget(self.wa_button)
-        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.send_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -388,7 +388,7 @@ class ReplyComposer(QWidget):
             and templates.find_by_shortcut(AWAY_SHORTCUT) is not None
         )
         has_text = bool(filled.text.strip())
-        for button in (self.copy_button, self.wa_button, self.email_button):
+        for button in (self.send_button, self.wa_button, self.email_button):
             button.setEnabled(has_text)
 
     def _update_channels(self) -> None:
