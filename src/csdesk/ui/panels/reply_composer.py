@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from urllib.parse import quote
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QKeyEvent,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +52,8 @@ from csdesk.ui.widgets.fields import copy_to_clipboard
 SHORTCUT_ROLE = Qt.ItemDataRole.UserRole + 1
 AWAY_SHORTCUT = "/away"
 EDIT_HEIGHT = 96
+# On a short screen the box gives up height (down to three lines) before anything overlaps.
+EDIT_MIN_HEIGHT = 60
 PREVIEW_MAX_HEIGHT = 72
 
 
@@ -81,6 +84,12 @@ class ComposerEdit(QPlainTextEdit):
         self.completer.setCompletionRole(SHORTCUT_ROLE)
         self.completer.setMaxVisibleItems(8)
         self.completer.activated.connect(self._on_completion)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().sizeHint().width(), EDIT_HEIGHT)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().minimumSizeHint().width(), EDIT_MIN_HEIGHT)
 
     def set_templates(self, infos: list[templates.TemplateInfo]) -> None:
         self.shortcuts.clear()
@@ -166,7 +175,7 @@ class ReplyComposer(QWidget):
         self.edit.setPlaceholderText(
             self.tr("Tulis balasan… ketik / untuk memilih template (mis. /rek)")
         )
-        self.edit.setFixedHeight(EDIT_HEIGHT)
+        self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.edit.template_requested.connect(self._expand_shortcut)
         self.edit.textChanged.connect(self.update_checks)
 
@@ -242,7 +251,7 @@ class ReplyComposer(QWidget):
         buttons.addWidget(self.send_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(self.edit)
         preview_row = QHBoxLayout()
