@@ -59,8 +59,9 @@ def test_overdue_first_then_by_due_time(people: dict[str, int]) -> None:
     assert found[2].phone == "+6281234567890"  # the order's own phone first
     assert found[1].phone == ""  # Siti has no phone anywhere
     assert first.text == (
-        "Halo kak 😊 Sekadar mengingatkan, pesanan WA-2026-0002 sebesar Rp250.000 masih menunggu "
-        "pembayaran. Kalau sudah transfer, mohon kirim bukti transfernya ya. Kalau ada kendala, "
+        "Halo kak Dewi 😊 Sekadar mengingatkan, pesanan WA-2026-0002 sebesar Rp250.000 masih "
+        "menunggu pembayaran. Kalau sudah transfer, mohon kirim bukti transfernya ya. Kalau ada "
+        "kendala, "
         "kabari kami saja 🙏"
     )
     assert found[1].text.startswith("Halo Kak Siti 😊")

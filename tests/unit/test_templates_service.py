@@ -119,8 +119,9 @@ def test_context_from_customer_order_and_settings(db: object) -> None:
 def test_context_without_nickname_falls_back(db: object) -> None:
     customer = Customer.create(name="Budi Santoso")
     context = templates.context_for(customer_id=customer.id)
-    assert "panggilan" not in context
-    assert templates.fill("Halo {panggilan|kak} {nama}", context).text == "Halo kak Budi Santoso"
+    # No nickname kept: the reply still greets by name ("kak" and the first name).
+    assert context["panggilan"] == "kak Budi"
+    assert templates.fill("Halo {panggilan|kak}", context).text == "Halo kak Budi"
     # A new shop has no bank account yet: /rek must warn rather than send an empty line.
     assert templates.fill("{rekening}", context).missing == ["rekening"]
 

@@ -223,11 +223,14 @@ def context_for(customer_id: int | None = None, order_id: int | None = None) -> 
         if customer_id is None and order.customer is not None:
             customer_id = order.customer.id
     customer = Customer.get_or_none(Customer.id == customer_id) if customer_id else None
+    # {panggilan} is how a reply addresses the person: the nickname the shop keeps, else
+    # "kak" and the first name (seed 003: greet customers by their name).
     if customer is not None:
         context["nama"] = customer.name
-        context["panggilan"] = customer.nickname
+        context["panggilan"] = greeting_name(customer.name, customer.nickname)
     elif order is not None:
         context["nama"] = order.buyer_name or order.recipient
+        context["panggilan"] = greeting_name(context["nama"], "") if context["nama"] else ""
     return {key: value for key, value in context.items() if value}
 
 
