@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 
 from csdesk.errors import ConflictError, NotFoundError, ValidationError
-from csdesk.models import Conversation, Customer, Message, User
-from csdesk.services import conversations
+from csdesk.models import Conversation, Customer, Message, Order, User
+from csdesk.services import conversations, details
+
+T = dt.datetime(2026, 3, 2, 1, 0)
 
 
 @pytest.fixture
@@ -141,3 +143,42 @@ def test_current_author_prefers_the_owner(db: object) -> None:
     User.create(name="Andi")
     User.create(name="Ayu", role="owner")
     assert conversations.current_author() == "Ayu"
+
+
+def test_link_and_unlink_an_order(conv: Conversation) -> None:
+    order = Order.create(
+        order_no="INV/20260302/001", marketplace="manual", status="unpaid", ordered_at=T
+    )
+    version = conversations.link_order(conv.id, order.id, author="Ayu", expected_version=1)
+    assert fresh(conv).order_id == order.id
+    detail = details.conversation_detail(conv.id)
+    assert detail.linked_order is not None
+    assert detail.linked_order.order_no == "INV/20260302/001"
+    assert detail.messages[-1].body == "Ditautkan ke pesanan INV/20260302/001"
+    conversations.link_order(conv.id, None, author="Ayu", expected_version=version)
+    assert fresh(conv).order_id is None
+    assert details.conversation_detail(conv.id).linked_order is None
+    last = Message.select().order_by(Message.id.desc()).first()
+    assert (last.body, last.author) == ("Tautan ke pesanan INV/20260302/001 dilepas", "Ayu")
+
+
+def test_link_refuses_a_stale_version_or_an_unknown_order(conv: Conversation) -> None:
+    order = Order.create(order_no="INV-1", marketplace="manual", status="unpaid", ordered_at=T)
+    with pytest.raises(NotFoundError, match="Pesanan #999"):
+        conversations.link_order(conv.id, 999, author="Ayu", expected_version=1)
+    conversations.set_status(conv.id, "pending", author="Budi", expected_version=1)
+    with pytest.raises(ConflictError):
+        conversations.link_order(conv.id, order.id, author="Ayu", expected_version=1)
+    assert fresh(conv).order_id is None
+
+
+def test_current_user_is_the_owner_else_the_first_admin(db: object) -> None:
+    assert conversations.current_user() is None
+    assert conversations.current_author() == "Admin"
+    User.create(name="Rina")
+    budi = User.create(name="Budi")
+    assert conversations.current_author() == "Budi"
+    ayu = User.create(name="Ayu", role="owner")
+    assert conversations.current_user_id() == ayu.id
+    User.update(active=False).where(User.id == ayu.id).execute()
+    assert conversations.current_user_id() == budi.id

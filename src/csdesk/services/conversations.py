@@ -1,4 +1,5 @@
-"""What an admin does to a conversation: close, reopen, snooze, assign, note, log a reply.
+"""What an admin does to a conversation: close, reopen, snooze, assign, note, log a reply,
+link an order.
 
 Status and assignee changes carry the `version` the admin saw (optimistic locking); appending
 a reply or a note cannot overwrite anyone's work, so it needs none, but it still moves the
@@ -11,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from csdesk.errors import NotFoundError, ValidationError
-from csdesk.models import Conversation, Message, User, database_proxy, utcnow
+from csdesk.models import Conversation, Message, Order, User, database_proxy, utcnow
 from csdesk.models.conversations import CONVERSATION_STATUSES
 from csdesk.services import fmt
 from csdesk.services.labels import CONVERSATION_STATUS_LABELS
@@ -148,16 +149,62 @@ def log_reply(conv_id: int, body: str, author: str) -> None:
         )
 
 
+def link_order(conv_id: int, order_id: int | None, *, author: str, expected_version: int) -> int:
+    """Tie the conversation to the order it is about (None = untie): the pane shows that order
+    and reply templates fill its resi and total. Returns the new version."""
+    _conversation(conv_id)
+    current = Conversation.select(Conversation.order).where(Conversation.id == conv_id).scalar()
+    number = ""
+    if order_id is not None:
+        order = Order.get_or_none(Order.id == order_id)
+        if order is None:
+            raise NotFoundError(f"Pesanan #{order_id} tidak ditemukan")
+        number = order.order_no
+    elif current is not None:
+        old = Order.get_or_none(Order.id == current)
+        number = old.order_no if old is not None else ""
+    with database_proxy.atomic():
+        version = update_versioned(
+            Conversation,
+            conv_id,
+            expected_version,
+            {"order": order_id},
+            conflict_message=CONFLICT,
+            missing_message=_missing(conv_id),
+        )
+        if order_id is not None:
+            _event(conv_id, author, f"Ditautkan ke pesanan {number}")
+        else:
+            _event(
+                conv_id,
+                author,
+                f"Tautan ke pesanan {number} dilepas" if number else "Tautan pesanan dilepas",
+            )
+    return version
+
+
 def list_users() -> list[UserInfo]:
     """Active admins, for "Tugaskan ke"."""
     query = User.select().where(User.active == True).order_by(User.name)  # noqa: E712
     return [UserInfo(id=u.id, name=u.name, role=u.role) for u in query]
 
 
-def current_author() -> str:
-    """The name written on notes and replies when the caller names nobody (csdesk has no
-    log-in): the shop's owner, else the first admin."""
+def current_user() -> UserInfo | None:
+    """The admin at this desk (csdesk has no log-in): the shop's owner, else the first admin;
+    None when the shop has no admins yet."""
     users = list_users()
     owners = [u for u in users if u.role == "owner"]
     chosen = owners or users
-    return chosen[0].name if chosen else "Admin"
+    return chosen[0] if chosen else None
+
+
+def current_user_id() -> int | None:
+    """The id of `current_user()`: whose conversations "Milik saya" lists."""
+    user = current_user()
+    return user.id if user is not None else None
+
+
+def current_author() -> str:
+    """The name written on notes and replies when the caller names nobody."""
+    user = current_user()
+    return user.name if user is not None else "Admin"

@@ -1,10 +1,17 @@
 """The conversation pane: the thread (its latest messages), and beside it the customer with
-their recent orders and open complaints, so an admin answers without leaving the chat."""
+their recent orders and open complaints, so an admin answers without leaving the chat.
+
+Long threads (a loyal customer's years of WhatsApp, 20,000 messages) are read a page at a
+time: the newest `PAGE` messages with one indexed query, older pages on request by keyset
+(`messages_before`), so opening a thread costs the same whatever its length.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+
+import peewee as pw
 
 from csdesk.errors import NotFoundError
 from csdesk.models import Complaint, Conversation, Message, Order, User, utcnow
@@ -22,6 +29,7 @@ from csdesk.services.details_common import (
 from csdesk.services.list_sql import fetch_dicts
 
 CUSTOMER_ORDERS = 5
+PAGE = 200
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,7 @@ class ConversationDetail(ConversationLabels):
     assignee_id: int | None
     assignee_name: str
     order_id: int | None
+    linked_order: OrderLine | None  # the order this chat is about (Conversation.order)
     waiting_since: dt.datetime | None
     first_response_due: dt.datetime | None
     snoozed_until: dt.datetime | None
@@ -62,29 +71,57 @@ class ConversationDetail(ConversationLabels):
         return self.customer.name if self.customer else self.title
 
 
-def last_messages(conversation_id: int, limit: int) -> tuple[list[MessageLine], int]:
-    """The last `limit` messages oldest first, and how many earlier ones were left out."""
-    query = (
-        Message.select(
-            Message.id,
-            Message.direction,
-            Message.author,
-            Message.sent_at,
-            Message.body,
-            Message.kind,
-            Message.attachment,
-        )
-        .where(Message.conversation == conversation_id)
-        .order_by(Message.sent_at.desc(), Message.id.desc())
-        .limit(limit)
+def _page(conversation_id: int, limit: int, before: MessageLine | None) -> list[MessageLine]:
+    query = Message.select(
+        Message.id,
+        Message.direction,
+        Message.author,
+        Message.sent_at,
+        Message.body,
+        Message.kind,
+        Message.attachment,
+    ).where(Message.conversation == conversation_id)
+    if before is not None:
+        query = query.where(_older_than(before))
+    query = query.order_by(Message.sent_at.desc(), Message.id.desc()).limit(limit)
+    return [MessageLine(**row) for row in reversed(fetch_dicts(query))]
+
+
+def _older_than(message: MessageLine) -> pw.Expression:
+    """Shown before `message` in the thread (time, then id for messages of the same second)."""
+    return (Message.sent_at < message.sent_at) | (
+        (Message.sent_at == message.sent_at) & (Message.id < message.id)
     )
-    lines = [MessageLine(**row) for row in reversed(fetch_dicts(query))]
-    total = Message.select().where(Message.conversation == conversation_id).count()
-    return lines, total - len(lines)
+
+
+def _count_before(conversation_id: int, first: MessageLine | None) -> int:
+    query = Message.select().where(Message.conversation == conversation_id)
+    if first is not None:
+        query = query.where(_older_than(first))
+    return int(query.count())
+
+
+def last_messages(conversation_id: int, limit: int = PAGE) -> tuple[list[MessageLine], int]:
+    """The last `limit` messages oldest first, and how many earlier ones were left out."""
+    lines = _page(conversation_id, limit, None)
+    if len(lines) < limit:
+        return lines, 0
+    return lines, _count_before(conversation_id, lines[0])
+
+
+def messages_before(
+    conversation_id: int, first: MessageLine, limit: int = PAGE
+) -> tuple[list[MessageLine], int]:
+    """The `limit` messages just before `first` (the oldest one shown), oldest first, and how
+    many older ones are still left: "Tampilkan pesan sebelumnya"."""
+    lines = _page(conversation_id, limit, first)
+    if len(lines) < limit:
+        return lines, 0
+    return lines, _count_before(conversation_id, lines[0])
 
 
 def conversation_detail(
-    conversation_id: int, limit: int = 200, now: dt.datetime | None = None
+    conversation_id: int, limit: int = PAGE, now: dt.datetime | None = None
 ) -> ConversationDetail:
     conv = record(Conversation, conversation_id)
     if conv is None:
@@ -100,6 +137,7 @@ def conversation_detail(
         complaints = complaint_lines(
             (Complaint.customer == customer_id) & Complaint.status.in_(OPEN_COMPLAINT_STATUSES)
         )
+    linked = order_lines(Order.id == conv["order"], 1) if conv["order"] is not None else []
     return ConversationDetail(
         id=conversation_id,
         channel=conv["channel"],
@@ -108,6 +146,7 @@ def conversation_detail(
         assignee_id=conv["assignee"],
         assignee_name=assignee["name"] if assignee else "",
         order_id=conv["order"],
+        linked_order=linked[0] if linked else None,
         waiting_since=conv["waiting_since"],
         first_response_due=conv["first_response_due"],
         snoozed_until=conv["snoozed_until"],
