@@ -38,7 +38,8 @@ from dataclasses import dataclass, field
 from csdesk.services.importing.records import ImportFormatError
 
 MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
-_NO_MARKS = str.maketrans("", "", MARKS)
+# A regex, not str.translate: most lines have no mark, and a search that finds none is cheap.
+_MARK = re.compile(f"[{MARKS}]")
 _LRM = "\u200e"
 
 _DATE = r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})"
@@ -46,16 +47,14 @@ _TIME = r"(\d{1,2})([.:])(\d{2})(?:[.:](\d{2}))?(?:[ \u202f\u00a0]?([AaPp])\.?[M
 _ANDROID = re.compile(rf"{_DATE},?[ \u202f\u00a0]{_TIME} - (.*)")
 _IPHONE = re.compile(rf"\[{_DATE},?[ \u202f\u00a0]{_TIME}\] (.*)")
 
-_OMITTED = re.compile(
-    r"<?(?:media|gambar|foto|image|photo|video|audio|stiker|sticker|gif|dokumen|document"
-    r"|kartu kontak|contact card)\s+(?:tidak disertakan|omitted)>?",
-    re.IGNORECASE,
-)
-_ATTACHED_ANDROID = re.compile(r"(.+?) \((?:file terlampir|file attached)\)", re.IGNORECASE)
-_ATTACHED_IPHONE = re.compile(r"<(?:terlampir|attached): (.+?)>", re.IGNORECASE)
-_DELETED = re.compile(
-    r"(?:pesan ini (?:telah )?dihapus|this message was deleted|anda menghapus pesan ini"
-    r"|you deleted this message)\.?",
+# One pattern for every placeholder, tried once per message: the groups tell which it was.
+_PLACEHOLDER = re.compile(
+    r"(?P<omitted><?(?:media|gambar|foto|image|photo|video|audio|stiker|sticker|gif|dokumen"
+    r"|document|kartu kontak|contact card)\s+(?:tidak disertakan|omitted)>?)"
+    r"|(?P<android>.+?) \((?:file terlampir|file attached)\)"
+    r"|<(?:terlampir|attached): (?P<iphone>.+?)>"
+    r"|(?P<deleted>(?:pesan ini (?:telah )?dihapus|this message was deleted"
+    r"|anda menghapus pesan ini|you deleted this message)\.?)",
     re.IGNORECASE,
 )
 _ENCRYPTION = re.compile(r"end-to-end|dienkripsi|encrypted|terenkripsi", re.IGNORECASE)
@@ -97,7 +96,7 @@ class ParsedChat:
 
 
 def strip_marks(text: str) -> str:
-    return text.translate(_NO_MARKS)
+    return _MARK.sub("", text) if _MARK.search(text) else text
 
 
 def clean_sender(text: str) -> str:
@@ -123,23 +122,26 @@ def _dated(line: str) -> re.Match[str] | None:
     return None
 
 
-# A dated line as read: line number, the two date fields, year, hour, minute, second, AM/PM
-# letter, iPhone?, time separator, and the text after the prefix (marks still in).
-_Raw = tuple[int, int, int, int, int, int, int, str, bool, str, str]
+# A dated line as read: line number, its date and time fields as written (day-or-month,
+# month-or-day, year; hour, minute, second, AM/PM letter), iPhone?, time separator, and the
+# text after the prefix (marks still in). Dates and times repeat: each is converted once.
+_DateKey = tuple[str, str, str]
+_TimeKey = tuple[str, str, str, str]
+_Raw = tuple[int, _DateKey, _TimeKey, bool, str, str]
 
 
 def parse_chat(text: str, file: str) -> ParsedChat:
     """Parse a whole export; raises ImportFormatError naming `file` and the line."""
-    raws, continuations = _read_lines(text, file)
+    raws, continuations, date_lines = _read_lines(text, file)
     if not raws:
         raise ImportFormatError(file, "bukan ekspor chat WhatsApp: tidak ada baris bertanggal")
-    day_first = _day_first(raws, file)
-    first = raws[0]
-    chat = ParsedChat(file, _style(first), day_first)
-    dates: dict[tuple[int, int, int], dt.date] = {}
-    for raw in raws:
-        number, a, b, year, hour, minute, second, ampm, iphone, _, rest = raw
-        found = _split_sender(rest, iphone)
+    day_first = _day_first(date_lines, any(raw[2][3] for raw in raws), file)
+    chat = ParsedChat(file, _style(raws[0]), day_first)
+    dates = {key: _date(key, line, day_first, file) for key, line in date_lines.items()}
+    times: dict[_TimeKey, dt.time] = {}
+    senders: dict[str, str] = {}
+    for number, date_key, time_key, iphone, _, rest in raws:
+        found = _split_sender(rest, iphone, senders)
         if found is None:
             continue
         sender, body, notice = found
@@ -147,11 +149,10 @@ def parse_chat(text: str, file: str) -> ParsedChat:
             if chat.notice_sender is None and _ENCRYPTION.search(body):
                 chat.notice_sender = sender
             continue
-        key = (a, b, year)
-        day = dates.get(key)
-        if day is None:
-            day = dates[key] = _date(raw, day_first, file)
-        at = dt.datetime.combine(day, _time(raw, file))
+        clock = times.get(time_key)
+        if clock is None:
+            clock = times[time_key] = _time(time_key, number, file)
+        at = dt.datetime.combine(dates[date_key], clock)
         extra = continuations.get(number)
         if extra:
             body = "\n".join([body, *(strip_marks(x) for x in extra)]).rstrip()
@@ -159,19 +160,24 @@ def parse_chat(text: str, file: str) -> ParsedChat:
     return chat
 
 
-def _read_lines(text: str, file: str) -> tuple[list[_Raw], dict[int, list[str]]]:
-    """The dated lines, and the continuation lines of each (by its line number)."""
+def _read_lines(
+    text: str, file: str
+) -> tuple[list[_Raw], dict[int, list[str]], dict[_DateKey, int]]:
+    """The dated lines, the continuation lines of each (by its line number), and each date
+    as written with the first line it is on."""
     raws: list[_Raw] = []
     continuations: dict[int, list[str]] = {}
-    current: list[str] | None = None
+    date_lines: dict[_DateKey, int] = {}
+    current = 0
     for number, line in enumerate(text.split("\n"), 1):
         if line.endswith("\r"):
             line = line[:-1]
-        match = _dated(line.lstrip(MARKS))
+        bare = line.lstrip(MARKS)
+        match = _dated(bare)
         if match is None:
-            if current is not None:
-                current.append(line)
-            elif not raws and line.strip(MARKS + " \t"):
+            if current:
+                continuations.setdefault(current, []).append(line)
+            elif bare.strip():
                 raise ImportFormatError(
                     file,
                     "bukan ekspor chat WhatsApp: baris tidak diawali tanggal dan jam",
@@ -179,28 +185,18 @@ def _read_lines(text: str, file: str) -> tuple[list[_Raw], dict[int, list[str]]]
                 )
             continue
         a, b, year, hour, sep, minute, second, ampm, rest = match.groups()
-        raws.append(
-            (
-                number,
-                int(a),
-                int(b),
-                int(year),
-                int(hour),
-                int(minute),
-                int(second or 0),
-                (ampm or "").upper(),
-                line.lstrip(MARKS)[0] == "[",
-                sep,
-                rest,
-            )
-        )
-        current = continuations[number] = []
-    return raws, {k: v for k, v in continuations.items() if v}
+        date_key = (a, b, year)
+        if date_key not in date_lines:
+            date_lines[date_key] = number
+        time_key = (hour, minute, second or "0", (ampm or "").upper())
+        raws.append((number, date_key, time_key, bare[0] == "[", sep, rest))
+        current = number
+    return raws, continuations, date_lines
 
 
-def _day_first(raws: list[_Raw], file: str) -> bool:
-    day_line = next((r[0] for r in raws if r[1] > 12), None)
-    month_line = next((r[0] for r in raws if r[2] > 12), None)
+def _day_first(date_lines: dict[_DateKey, int], twelve_hour: bool, file: str) -> bool:
+    day_line = min((n for (a, _, _), n in date_lines.items() if int(a) > 12), default=None)
+    month_line = min((n for (_, b, _), n in date_lines.items() if int(b) > 12), default=None)
     if day_line is not None and month_line is not None:
         raise ImportFormatError(
             file,
@@ -211,31 +207,32 @@ def _day_first(raws: list[_Raw], file: str) -> bool:
         return True
     if month_line is not None:
         return False
-    return not any(r[7] for r in raws)
+    return not twelve_hour
 
 
 def _style(raw: _Raw) -> str:
-    iphone, sep, ampm = raw[8], raw[9], raw[7]
+    iphone, sep, ampm = raw[3], raw[4], raw[2][3]
     device = "ios" if iphone else "android"
     if sep == ".":
         return f"{device}_id"
     return f"{device}_en" if ampm else f"{device}_en24"
 
 
-def _date(raw: _Raw, day_first: bool, file: str) -> dt.date:
-    number, a, b, year = raw[0], raw[1], raw[2], raw[3]
+def _date(key: _DateKey, number: int, day_first: bool, file: str) -> dt.date:
+    a, b, year = (int(x) for x in key)
     day, month = (a, b) if day_first else (b, a)
     try:
         return dt.date(year + 2000 if year < 100 else year, month, day)
     except ValueError:
         order = "hari/bulan" if day_first else "bulan/hari"
         raise ImportFormatError(
-            file, f"tanggal tidak valid: {a}/{b}/{year} (dibaca {order})", row=number
+            file, f"tanggal tidak valid: {'/'.join(key)} (dibaca {order})", row=number
         ) from None
 
 
-def _time(raw: _Raw, file: str) -> dt.time:
-    number, hour, minute, second, ampm = raw[0], raw[4], raw[5], raw[6], raw[7]
+def _time(key: _TimeKey, number: int, file: str) -> dt.time:
+    hour, minute, second = (int(x) for x in key[:3])
+    ampm = key[3]
     if ampm:
         if not 1 <= hour <= 12:
             raise ImportFormatError(file, f"jam tidak valid: {hour} {ampm}M", row=number)
@@ -248,8 +245,9 @@ def _time(raw: _Raw, file: str) -> dt.time:
         ) from None
 
 
-def _split_sender(rest: str, iphone: bool) -> tuple[str, str, bool] | None:
-    """(sender, body without marks, is a notice), or None for a line with no sender."""
+def _split_sender(rest: str, iphone: bool, senders: dict[str, str]) -> tuple[str, str, bool] | None:
+    """(sender, body without marks, is a notice), or None for a line with no sender.
+    `senders`: cleaned senders by their raw text, filled as they come."""
     colon = rest.find(": ")
     if colon < 0:
         if not rest.endswith(":"):
@@ -258,7 +256,9 @@ def _split_sender(rest: str, iphone: bool) -> tuple[str, str, bool] | None:
     raw_sender = rest[:colon]
     if '"' in raw_sender or "\u201c" in raw_sender or len(raw_sender) > _MAX_SENDER:
         return None
-    sender = clean_sender(raw_sender)
+    sender = senders.get(raw_sender)
+    if sender is None:
+        sender = senders[raw_sender] = clean_sender(raw_sender)
     if not sender:
         return None
     raw_body = rest[colon + 2 :]
@@ -271,14 +271,13 @@ def _kind(body: str) -> tuple[str, str]:
     """(kind, attachment name) of a body: media placeholders and deleted markers by their
     first line."""
     first = body.split("\n", 1)[0].strip()
-    if _OMITTED.fullmatch(first):
-        return "media", ""
-    attached = _ATTACHED_ANDROID.fullmatch(first) or _ATTACHED_IPHONE.fullmatch(first)
-    if attached:
-        return "media", _base_name(attached.group(1))
-    if _DELETED.fullmatch(first):
+    found = _PLACEHOLDER.fullmatch(first)
+    if found is None:
+        return "text", ""
+    if found.group("deleted"):
         return "deleted", ""
-    return "text", ""
+    named = found.group("android") or found.group("iphone")
+    return "media", _base_name(named) if named else ""
 
 
 def _base_name(name: str) -> str:

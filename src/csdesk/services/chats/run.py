@@ -241,12 +241,12 @@ def _new_rows(
     occurrences: Counter[tuple[dt.datetime, str, str]] = Counter()
     rows: list[dict[str, Any]] = []
     skipped = 0
-    utc_of: dict[dt.datetime, dt.datetime] = {}
+    # The shop's zones (WIB/WITA/WIT) have no daylight saving: one offset serves every time.
+    first = one.parsed.messages[0].at
+    offset = first - fmt.to_utc(first, zone)
     for message in one.parsed.messages:
         counter.step()
-        sent_at = utc_of.get(message.at)
-        if sent_at is None:
-            sent_at = utc_of[message.at] = fmt.to_utc(message.at, zone)
+        sent_at = message.at - offset
         equal = (sent_at, message.sender, message.body)
         key = source_key(sent_at, message.sender, message.body, occurrences[equal])
         occurrences[equal] += 1
