@@ -336,3 +336,15 @@ def test_the_import_is_backed_up_first(db: object, db_path: Path) -> None:
         assert con.execute("SELECT count(*) FROM message").fetchone() == (0,)
     finally:
         con.close()
+
+
+def test_a_chat_only_the_shop_wrote_needs_the_customers_name(db: object, tmp_path: Path) -> None:
+    lines = ["05/03/25 09.00 - Ayu: Kak, pesanannya sudah dikirim ya"]
+    with pytest.raises(ImportFormatError, match=r"^c\.txt: hanya penjual yang menulis"):
+        import_chat_files([write(tmp_path, "c.txt", lines)], me="Ayu")
+    assert Message.select().count() == 0
+    named = write(tmp_path, "Chat WhatsApp dengan Budi.txt", lines)
+    result = import_chat_files([named], me="Ayu")
+    assert result.chats[0].customers == ["Budi"]
+    assert Message.get().direction == "out"
+    assert Conversation.get().waiting_since is None

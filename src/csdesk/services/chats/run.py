@@ -123,6 +123,10 @@ def import_chat_files(
                 result.warnings.append(f"{chat.file}: tidak ada pesan, dilewati")
                 continue
             sellers = seller_senders(parsed, me, shop.whatsapp_names, chat.name_hint)
+            if set(parsed.senders) <= sellers and not (chat.name_hint or parsed.notice_sender):
+                raise ImportFormatError(
+                    chat.file, "hanya penjual yang menulis; pelanggan chat ini tidak diketahui"
+                )
             prepared.append(_Prepared(source, chat, parsed, sellers))
     if not prepared:
         return result
@@ -198,11 +202,7 @@ def _customers(one: _Prepared) -> dict[str, Found]:
     belongs to the customer its name tells."""
     others = [s for s in one.parsed.senders if s not in one.sellers]
     if not others:
-        hint = one.chat.name_hint or one.parsed.notice_sender
-        if not hint:
-            raise ImportFormatError(
-                one.chat.file, "hanya penjual yang menulis; pelanggan chat ini tidak diketahui"
-            )
+        hint = one.chat.name_hint or one.parsed.notice_sender or ""
         return {hint: find_or_create(hint)}
     return {sender: find_or_create(sender) for sender in others}
 
