@@ -26,15 +26,18 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+import peewee as pw
+
 from csdesk.errors import ValidationError
 from csdesk.models import Conversation, Customer, CustomerIdentity, Message, User, utcnow
 from csdesk.models.base import database_proxy
 from csdesk.models.conversations import CHANNELS
 from csdesk.services import fmt, settings
 from csdesk.services.chats.parse import is_chat_text, parse_chat
-from csdesk.services.chats.people import same_person_key
+from csdesk.services.chats.people import same_person_key, sender_phone
 from csdesk.services.chats.run import source_key
 from csdesk.services.chats.timing import refresh_conversation
+from csdesk.services.importing.records import ImportFormatError
 from csdesk.services.labels import CHANNEL_LABELS
 from csdesk.services.list_sql import fetch_tuples
 from csdesk.services.manual_orders import CustomerDraft, customer_by_phone, fk_id
@@ -103,6 +106,49 @@ def split_text(
     if not lines:
         raise ValidationError("Teks tempelan tidak berisi pesan (hanya pemberitahuan WhatsApp)")
     return lines
+
+
+def snippet_sender(text: str, shop: settings.ShopSettings) -> str | None:
+    """The customer's name in a pasted WhatsApp snippet: its first sender who is not the shop
+    (None for plain text or a snippet the shop alone wrote)."""
+    text = text.strip()
+    if not text or len(text) > MAX_CHARS or not is_chat_text(text):
+        return None
+    try:
+        parsed = parse_chat(text, SNIPPET_NAME)
+    except ImportFormatError:
+        return None
+    shop_keys = {same_person_key(name) for name in shop_names(shop)}
+    return next((s for s in parsed.senders if same_person_key(s) not in shop_keys), None)
+
+
+def known_customer(sender: str) -> int | None:
+    """The customer a snippet's sender already is, as the chat import would match them: by
+    phone (a sender saved as a number), else by WhatsApp name, else by exactly that name
+    when only one customer has it."""
+    phone = sender_phone(sender)
+    if phone is not None:
+        return customer_by_phone(phone)
+    row = (
+        CustomerIdentity.select(CustomerIdentity.customer)
+        .where(
+            (CustomerIdentity.kind == "whatsapp")
+            & (CustomerIdentity.normalized == sender.casefold())
+        )
+        .order_by(CustomerIdentity.customer)
+        .first()
+    )
+    if row is not None:
+        return fk_id(row, "customer")
+    named = (
+        Customer.select(Customer.id)
+        .where(
+            (pw.fn.LOWER(Customer.name) == sender.strip().lower()) & Customer.merged_into.is_null()
+        )
+        .limit(2)
+    )
+    found = [int(c.id) for c in named]
+    return found[0] if len(found) == 1 else None
 
 
 def capture(

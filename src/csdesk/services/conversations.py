@@ -183,6 +183,12 @@ def link_order(conv_id: int, order_id: int | None, *, author: str, expected_vers
     return version
 
 
+def exist() -> bool:
+    """Has the shop any conversation at all (the Inbox's empty state tells apart "all done"
+    from "nothing imported yet")?"""
+    return bool(Conversation.select(Conversation.id).limit(1).exists())
+
+
 def list_users() -> list[UserInfo]:
     """Active admins, for "Tugaskan ke"."""
     query = User.select().where(User.active == True).order_by(User.name)  # noqa: E712

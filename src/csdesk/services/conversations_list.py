@@ -146,7 +146,7 @@ class ConversationListSource:
 
     columns = (
         Column("customer", "Pelanggan", width=150),
-        Column("waiting", "Menunggu", width=96, sortable=False),
+        Column("waiting", "Menunggu", width=150, sortable=False),
         Column("channel", "Kanal", "badge", width=96),
         Column("preview", "Pesan Terakhir", width=240, sortable=False),
         Column("first_response_due", "Batas Balas", "datetime", width=130),
@@ -227,7 +227,8 @@ class ConversationListSource:
 
     def rows(self, ids: Sequence[int]) -> dict[int, Row]:
         """Display values by id; besides the columns, `deadline` ("late" or "") and
-        `deadline_note` (its sentence) for the Batas Balas cell, as in the Pesanan list."""
+        `deadline_note` (its sentence) for the Menunggu and Batas Balas cells, drawn as the
+        Pesanan list draws a late ship-by date."""
         now, zone = self._now(), shop_zone()
         result: dict[int, Row] = {}
         for chunk in chunked(ids):

@@ -159,3 +159,19 @@ def conversation_detail(
         messages=messages,
         earlier_messages=earlier,
     )
+
+
+LINK_CHOICES = 50
+
+
+def orders_to_link(customer_id: int | None, search: str = "") -> list[OrderLine]:
+    """"Tautkan pesanan…": the customer's newest orders, or with `search` any order whose
+    number or resi contains it (the buyer may write from another account)."""
+    text = search.strip()
+    if text:
+        return order_lines(
+            Order.order_no.contains(text) | Order.tracking_no.contains(text), LINK_CHOICES
+        )
+    if customer_id is None:
+        return []
+    return order_lines(Order.customer == customer_id, LINK_CHOICES)

@@ -1,16 +1,25 @@
-"""One conversation: the thread, who the customer is (recent orders, open complaints), and the
-admin's actions: close/reopen, snooze, assign, internal note, and a reply copied to the
-clipboard for WhatsApp/the marketplace chat and logged as the shop's answer."""
+"""One conversation: the thread, who the customer is (recent orders, open complaints), the
+order the chat is about, and the admin's actions: close/reopen, snooze, assign, internal note,
+link an order or write a manual one, and a reply copied to the clipboard for WhatsApp/the
+marketplace chat and logged as the shop's answer.
+
+Keys (window-wide while the Inbox shows; each button's tooltip names its key):
+Ctrl+Shift+C close/reopen, Ctrl+Shift+S snooze until tomorrow, Ctrl+Shift+I internal note,
+Ctrl+Shift+A assign, Ctrl+Shift+L link an order, Ctrl+Shift+N manual order.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
     QInputDialog,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -22,10 +31,12 @@ from PySide6.QtWidgets import (
 from csdesk.models import utcnow
 from csdesk.services import conversations, details, fmt, settings, templates
 from csdesk.services.labels import CHANNEL_LABELS, CONVERSATION_STATUS_LABELS, label
+from csdesk.ui.dialogs.link_order import LinkOrderDialog
+from csdesk.ui.dialogs.manual_order import ManualOrderDialog
 from csdesk.ui.panels.conversation_thread import ReplyBox, ThreadView
 from csdesk.ui.panels.detail_parts import ComplaintTable, CustomerCard, OrderTable
 from csdesk.ui.panels.detail_view import DetailView
-from csdesk.ui.widgets.card import Badge, heading_label, muted_label
+from csdesk.ui.widgets.card import Badge, LinkButton, heading_label, muted_label
 from csdesk.ui.widgets.fields import copy_to_clipboard
 
 THREAD_MIN_HEIGHT = 160
@@ -62,19 +73,57 @@ class ConversationDetailView(DetailView):
         info.addWidget(self.assignee)
         self.content.addLayout(info)
 
+        # The order this chat is about: opens on click; "Lepas" unties it.
+        linked = QHBoxLayout()
+        self.linked_caption = muted_label(self.tr("Pesanan:"))
+        self.linked_order = LinkButton("", self)
+        self.linked_order.setObjectName("linkedOrder")
+        self.linked_order.setToolTip(self.tr("Buka pesanan ini"))
+        self.linked_order.clicked.connect(self._open_linked_order)
+        self.unlink_button = LinkButton(self.tr("Lepas tautan"), self)
+        self.unlink_button.setToolTip(self.tr("Percakapan ini bukan tentang pesanan itu"))
+        self.unlink_button.clicked.connect(self.unlink_order)
+        linked.addWidget(self.linked_caption)
+        linked.addWidget(self.linked_order)
+        linked.addWidget(self.unlink_button)
+        linked.addStretch(1)
+        self.linked_row = QWidget()
+        self.linked_row.setLayout(linked)
+        linked.setContentsMargins(0, 0, 0, 0)
+        self.content.addWidget(self.linked_row)
+
         actions = QHBoxLayout()
         self.close_button = QPushButton(self.tr("Tutup"))
-        self.close_button.setToolTip(self.tr("Tandai selesai (Ctrl+Shift+T)"))
         self.close_button.clicked.connect(self.toggle_closed)
         self.snooze_button = QPushButton(self.tr("Tunda sampai besok"))
-        self.snooze_button.setToolTip(self.tr("Muncul lagi besok pukul 08.00"))
+        self.snooze_button.setToolTip(self.tr("Muncul lagi besok pukul 08.00 (Ctrl+Shift+S)"))
         self.snooze_button.clicked.connect(self.snooze)
         self.note_button = QPushButton(self.tr("Catatan internal"))
-        self.note_button.setToolTip(self.tr("Catatan yang hanya terlihat oleh admin"))
+        self.note_button.setToolTip(
+            self.tr("Catatan yang hanya terlihat oleh admin (Ctrl+Shift+I)")
+        )
         self.note_button.clicked.connect(self.ask_note)
+        # Order work from the chat; the complaints issue adds "Buat keluhan…" here through
+        # add_chat_action once services.complaints can create a complaint.
+        self.chat_menu = QMenu(self)
+        self.more_button = QPushButton(self.tr("Pesanan"))
+        self.more_button.setToolTip(
+            self.tr("Tautkan pesanan (Ctrl+Shift+L) atau buat pesanan manual (Ctrl+Shift+N)")
+        )
+        self.more_button.setMenu(self.chat_menu)
+        self.link_action = self.add_chat_action(
+            self.tr("Tautkan pesanan…"), self.ask_link_order, "Ctrl+Shift+L"
+        )
+        self.manual_order_action = self.add_chat_action(
+            self.tr("Buat pesanan manual…"), self.new_manual_order, "Ctrl+Shift+N"
+        )
+        self.unlink_action = self.add_chat_action(
+            self.tr("Lepas tautan pesanan"), self.unlink_order
+        )
         actions.addWidget(self.close_button)
         actions.addWidget(self.snooze_button)
         actions.addWidget(self.note_button)
+        actions.addWidget(self.more_button)
         actions.addStretch(1)
         self.content.addLayout(actions)
 
@@ -119,6 +168,7 @@ class ConversationDetailView(DetailView):
 
         # The thread scrolls by itself, so the reply box stays in view under a long chat.
         self.thread = ThreadView()
+        self.thread.older_requested.connect(self.load_older)
         self.thread_scroll = QScrollArea()
         self.thread_scroll.setObjectName("threadScroll")
         self.thread_scroll.setWidgetResizable(True)
@@ -132,16 +182,35 @@ class ConversationDetailView(DetailView):
         bar = self.thread_scroll.verticalScrollBar()
         bar.rangeChanged.connect(self._keep_latest_in_view)
         # Scrolled up to read older messages: stay there when the pane is resized.
-        bar.valueChanged.connect(
-            lambda value: setattr(self, "_follow_latest", value >= bar.maximum())
-        )
+        bar.valueChanged.connect(self._on_scrolled)
         self._follow_latest = True
+        self._keep_from_bottom: int | None = None  # set while older messages are added
         self.content.addWidget(self.thread_scroll, 1)
         self.reply = ReplyBox()
         self.reply.send_requested.connect(self.copy_and_log)
         self.content.addWidget(self.reply)
 
-        QShortcut(QKeySequence("Ctrl+Shift+T"), self, self.toggle_closed)
+        for keys, slot in (
+            ("Ctrl+Shift+C", self.toggle_closed),
+            ("Ctrl+Shift+S", self.snooze),
+            ("Ctrl+Shift+I", self.ask_note),
+            ("Ctrl+Shift+A", self.focus_assignee),
+        ):
+            QShortcut(QKeySequence(keys), self, slot)
+        self.assignee.setToolTip(self.tr("Admin yang menangani percakapan ini (Ctrl+Shift+A)"))
+        self.manual_dialog: ManualOrderDialog | None = None
+        self.link_dialog: LinkOrderDialog | None = None
+
+    def add_chat_action(self, text: str, slot: Callable[[], object], keys: str = "") -> QAction:
+        """An entry of the "Pesanan" menu, its key working while the pane shows."""
+        action = QAction(text, self)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+            action.setToolTip(f"{text} ({keys})")
+        action.triggered.connect(lambda _checked=False: slot())
+        self.chat_menu.addAction(action)
+        self.addAction(action)
+        return action
 
     def load(self, record_id: int) -> None:
         d = details.conversation_detail(record_id)
@@ -164,7 +233,14 @@ class ConversationDetailView(DetailView):
 
         closed = d.status == "closed"
         self.close_button.setText(self.tr("Buka lagi") if closed else self.tr("Tutup"))
+        self.close_button.setToolTip(
+            (self.tr("Buka lagi percakapan ini") if closed else self.tr("Tandai selesai"))
+            + " (Ctrl+Shift+C)"
+        )
         self.snooze_button.setEnabled(not closed)
+        self._show_linked_order(d.linked_order)
+        can_order = customer is not None
+        self.manual_order_action.setEnabled(can_order)
         self.assignee.clear()
         self.assignee.addItem(self.tr("Belum ditugaskan"), None)
         for user in conversations.list_users():
@@ -172,6 +248,7 @@ class ConversationDetailView(DetailView):
         self.assignee.setCurrentIndex(max(0, self.assignee.findData(d.assignee_id)))
 
         self._follow_latest = True
+        self._keep_from_bottom = None
         self.thread.set_messages(d.messages, self.zone, older_hidden=d.earlier_messages)
         self.reply.set_context(
             templates.context_for(
@@ -201,9 +278,59 @@ class ConversationDetailView(DetailView):
         )
 
     def _keep_latest_in_view(self, _minimum: int, maximum: int) -> None:
-        # A conversation opens at its newest message, where the admin answers.
-        if self._follow_latest:
-            self.thread_scroll.verticalScrollBar().setValue(maximum)
+        bar = self.thread_scroll.verticalScrollBar()
+        if self._keep_from_bottom is not None:
+            # Older messages came in above: the one being read stays where it was.
+            bar.setValue(maximum - self._keep_from_bottom)
+        elif self._follow_latest:
+            # A conversation opens at its newest message, where the admin answers.
+            bar.setValue(maximum)
+
+    def _on_scrolled(self, value: int) -> None:
+        # Scrolled up to read older messages: stay there when the pane is resized.
+        maximum = self.thread_scroll.verticalScrollBar().maximum()
+        self._follow_latest = value >= maximum
+        if self._keep_from_bottom is not None:
+            self._keep_from_bottom = maximum - value
+
+    def _show_linked_order(self, order: details.OrderLine | None) -> None:
+        self.linked_row.setVisible(order is not None)
+        self.unlink_action.setEnabled(order is not None)
+        if order is None:
+            return
+        parts = [order.order_no, order.status_label]
+        if order.tracking_no:
+            parts.append(f"{order.courier} {order.tracking_no}".strip())
+        # "J&T" would lose its "&" to a mnemonic.
+        self.linked_order.setText(" · ".join(parts).replace("&", "&&"))
+
+    def _open_linked_order(self) -> None:
+        if self.detail is not None and self.detail.order_id is not None:
+            self.open_record.emit("order", self.detail.order_id)
+
+    # --- the thread -----------------------------------------------------------------------
+
+    def load_older(self) -> None:
+        """The page before the oldest message shown ("Tampilkan pesan sebelumnya")."""
+        first = self.thread.first_message
+        if self.detail is None or first is None:
+            return
+        if not isinstance(first, details.MessageLine):
+            return
+        older, left = details.messages_before(self.detail.id, first)
+        bar = self.thread_scroll.verticalScrollBar()
+        self._keep_from_bottom = bar.maximum() - bar.value()
+        self.thread.prepend_messages(older, left)
+
+    def focus_reply(self) -> None:
+        """Enter on the list: straight to typing the answer."""
+        if self.detail is not None:
+            self.reply.edit.setFocus()
+
+    def focus_assignee(self) -> None:
+        if self.detail is not None:
+            self.assignee.setFocus()
+            self.assignee.showPopup()
 
     # --- actions --------------------------------------------------------------------------
 
@@ -243,6 +370,8 @@ class ConversationDetailView(DetailView):
         )
 
     def ask_note(self) -> None:
+        if self.detail is None:
+            return
         text, ok = QInputDialog.getMultiLineText(
             self, self.tr("Catatan internal"), self.tr("Hanya terlihat oleh admin:")
         )
@@ -261,3 +390,53 @@ class ConversationDetailView(DetailView):
         copy_to_clipboard(text)
         if self.run_action(lambda: conversations.log_reply(d.id, text, self.author)):
             self.reply.clear()
+
+    # --- orders ---------------------------------------------------------------------------
+
+    def ask_link_order(self) -> None:
+        """ "Tautkan pesanan…": the customer's orders, or any order by its number."""
+        d = self.detail
+        if d is None:
+            return
+        dialog = LinkOrderDialog(
+            customer_id=d.customer.id if d.customer else None, current=d.order_id, parent=self
+        )
+        dialog.chosen.connect(self.link_order)
+        self.link_dialog = dialog
+        dialog.open()
+
+    def link_order(self, order_id: int) -> None:
+        d = self.detail
+        if d is None or order_id == d.order_id:
+            return
+        self.run_action(
+            lambda: conversations.link_order(
+                d.id, order_id, author=self.author, expected_version=d.version
+            )
+        )
+
+    def unlink_order(self) -> None:
+        d = self.detail
+        if d is None or d.order_id is None:
+            return
+        self.run_action(
+            lambda: conversations.link_order(
+                d.id, None, author=self.author, expected_version=d.version
+            )
+        )
+
+    def new_manual_order(self) -> None:
+        """A manual order for this chat's customer, linked to the chat once saved."""
+        d = self.detail
+        if d is None or d.customer is None:
+            return
+        dialog = ManualOrderDialog(customer_id=d.customer.id, parent=self, author=self.author)
+        dialog.saved.connect(self._manual_order_saved)
+        self.manual_dialog = dialog
+        dialog.open()
+
+    def _manual_order_saved(self, order_id: int) -> None:
+        # The dialog stays open on its confirmation page; the chat links the order now.
+        if self.detail is not None and self.detail.order_id != order_id:
+            self.reload()
+            self.link_order(order_id)

@@ -33,6 +33,19 @@ BUBBLE_COLOURS = {"in": "#ffffff", "out": "#dcf8c6", "note": "#fff4c2"}
 BUBBLE_MAX_WIDTH = 420
 # Longer messages may wrap down to this width, so a narrow Inbox pane never scrolls sideways.
 BUBBLE_MIN_WRAP_WIDTH = 260
+# One style sheet for the whole thread: a sheet per bubble was parsed once per bubble, the
+# largest cost of opening a long thread.
+THREAD_STYLE = (
+    "QWidget#thread { background: #efeae2; border-radius: 8px; }"
+    " QFrame#bubble { border: 1px solid #e1e4e8; border-radius: 10px;"
+    f" background: {BUBBLE_COLOURS['in']}; }}"
+    + "".join(
+        f' QFrame#bubble[direction="{key}"] {{ background: {colour}; }}'
+        for key, colour in BUBBLE_COLOURS.items()
+    )
+    + " QLabel#bubbleHeader { color: #6b7480; font-size: 8pt; }"
+    " QLabel#threadEvent { color: #5b6470; font-size: 8pt; }"
+)
 
 
 class ThreadMessage(Protocol):
@@ -49,10 +62,7 @@ class Bubble(QFrame):
     def __init__(self, message: ThreadMessage, zone: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("bubble")
-        self.setStyleSheet(
-            f"QFrame#bubble {{ background: {BUBBLE_COLOURS.get(message.direction, '#ffffff')};"
-            " border: 1px solid #e1e4e8; border-radius: 10px; }"
-        )
+        self.setProperty("direction", message.direction)
         self.setMaximumWidth(BUBBLE_MAX_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Minimum)
         layout = QVBoxLayout(self)
@@ -61,9 +71,12 @@ class Bubble(QFrame):
         who = message.author or ""
         if message.direction == "note":
             who = self.tr("Catatan internal · %s") % who if who else self.tr("Catatan internal")
-        header = muted_label(f"{who}  {fmt.datetime_short(message.sent_at, zone)}".strip())
-        header.setStyleSheet("color: #6b7480; font-size: 8pt;")
-        header.setWordWrap(False)
+        header = plain_label(
+            f"{who}  {fmt.datetime_short(message.sent_at, zone)}".strip(),
+            wrap=False,
+            selectable=False,
+        )
+        header.setObjectName("bubbleHeader")
         layout.addWidget(header)
         if message.kind == "media" and not message.body:
             body = plain_label(self.tr("[lampiran]"))
@@ -87,7 +100,13 @@ class Bubble(QFrame):
 
 class ThreadView(QWidget):
     """Messages oldest first: the customer's on the left, the shop's on the right, status
-    changes as small centred lines."""
+    changes as small centred lines.
+
+    A long thread shows its newest page only; the button above it ("Tampilkan pesan
+    sebelumnya") emits `older_requested`, and the pane answers with `prepend_messages`.
+    """
+
+    older_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,8 +115,27 @@ class ThreadView(QWidget):
         self._layout.setSpacing(6)
         self.setObjectName("thread")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("QWidget#thread { background: #efeae2; border-radius: 8px; }")
+        self.setStyleSheet(THREAD_STYLE)
         self.bubbles: list[Bubble] = []
+        self.messages: list[ThreadMessage] = []  # shown, oldest first (event lines included)
+        self.older_hidden = 0
+        self._zone = fmt.DEFAULT_ZONE
+        self.older_button = QPushButton(self)
+        self.older_button.setObjectName("olderMessages")
+        self.older_button.setFlat(True)
+        self.older_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.older_button.setStyleSheet(
+            "QPushButton { color: #1d4f91; background: #ffffffcc; border-radius: 10px;"
+            " padding: 3px 12px; }"
+        )
+        self.older_button.clicked.connect(self.older_requested)
+        self.older_button.hide()
+        self._empty: QLabel | None = None
+
+    @property
+    def first_message(self) -> ThreadMessage | None:
+        """The oldest message shown: where the previous page ends."""
+        return self.messages[0] if self.messages else None
 
     def set_messages(
         self, messages: Sequence[ThreadMessage], zone: str, *, older_hidden: int = 0
@@ -105,41 +143,72 @@ class ThreadView(QWidget):
         while self._layout.count():
             item = self._layout.takeAt(0)
             widget = item.widget() if item is not None else None
-            if widget is not None:
+            if widget is not None and widget is not self.older_button:
                 widget.deleteLater()
         self.bubbles = []
+        self.messages = []
+        self._zone = zone
         # A short chat sits at the bottom, next to the reply box, as in WhatsApp; without
         # this the few bubbles were stretched to fill the thread's height.
         self._layout.addStretch(1)
-        if older_hidden:
-            self._add_centred(self.tr("%d pesan lama tidak ditampilkan") % older_hidden)
+        self._layout.addWidget(self.older_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._empty = None
         if not messages:
-            self._add_centred(self.tr("Belum ada pesan di percakapan ini."))
-        for message in messages:
-            if message.kind == EVENT_KIND:
-                stamp = fmt.datetime_short(message.sent_at, zone)
-                by = f" · {message.author}" if message.author else ""
-                self._add_centred(f"{message.body}{by} · {stamp}")
-                continue
-            bubble = Bubble(message, zone)
-            row = QHBoxLayout()
-            if message.direction == "in":
-                row.addWidget(bubble)
-                row.addStretch(1)
-            else:
-                row.addStretch(1)
-                row.addWidget(bubble)
-            holder = QWidget()
-            holder.setLayout(row)
-            row.setContentsMargins(0, 0, 0, 0)
-            self._layout.addWidget(holder)
-            self.bubbles.append(bubble)
+            self._empty = self._centred(self.tr("Belum ada pesan di percakapan ini."))
+            self._layout.addWidget(self._empty)
+        self._insert(messages, at_top=False)
+        self._set_older(older_hidden)
 
-    def _add_centred(self, text: str) -> None:
-        label = muted_label(text)
+    def prepend_messages(self, messages: Sequence[ThreadMessage], older_hidden: int) -> None:
+        """Older messages above those shown (the previous page), and how many are left."""
+        self._insert(messages, at_top=True)
+        self._set_older(older_hidden)
+
+    def _set_older(self, older_hidden: int) -> None:
+        self.older_hidden = older_hidden
+        self.older_button.setText(
+            self.tr("▲ Tampilkan pesan sebelumnya (%s lagi)")
+            % f"{older_hidden:,}".replace(",", ".")
+        )
+        self.older_button.setToolTip(self.tr("Muat %d pesan yang lebih lama") % older_hidden)
+        self.older_button.setVisible(older_hidden > 0)
+
+    def _insert(self, messages: Sequence[ThreadMessage], *, at_top: bool) -> None:
+        # At the top means after the stretch and the "older" button.
+        position = 2 if at_top else self._layout.count()
+        bubbles: list[Bubble] = []
+        for offset, message in enumerate(messages):
+            self._layout.insertWidget(position + offset, self._row(message, bubbles))
+        if at_top:
+            self.bubbles[:0] = bubbles
+            self.messages[:0] = messages
+        else:
+            self.bubbles.extend(bubbles)
+            self.messages.extend(messages)
+
+    def _row(self, message: ThreadMessage, bubbles: list[Bubble]) -> QWidget:
+        if message.kind == EVENT_KIND:
+            stamp = fmt.datetime_short(message.sent_at, self._zone)
+            by = f" · {message.author}" if message.author else ""
+            return self._centred(f"{message.body}{by} · {stamp}")
+        holder = QWidget(self)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        bubble = Bubble(message, self._zone, holder)
+        if message.direction == "in":
+            row.addWidget(bubble)
+            row.addStretch(1)
+        else:
+            row.addStretch(1)
+            row.addWidget(bubble)
+        bubbles.append(bubble)
+        return holder
+
+    def _centred(self, text: str) -> QLabel:
+        label = plain_label(text, selectable=False)
+        label.setObjectName("threadEvent")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setStyleSheet("color: #5b6470; font-size: 8pt;")
-        self._layout.addWidget(label)
+        return label
 
 
 class ReplyEdit(QPlainTextEdit):
