@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from csdesk.models import utcnow
-from csdesk.services import conversations, details, fmt, settings, templates
+from csdesk.services import conversations, details, details_conversations, fmt, settings, templates
 from csdesk.services.labels import CHANNEL_LABELS, CONVERSATION_STATUS_LABELS, label
 from csdesk.ui.dialogs.link_order import LinkOrderDialog
 from csdesk.ui.dialogs.manual_order import ManualOrderDialog
@@ -317,7 +317,7 @@ class ConversationDetailView(DetailView):
             return
         if not isinstance(first, details.MessageLine):
             return
-        older, left = details.messages_before(self.detail.id, first)
+        older, left = details_conversations.messages_before(self.detail.id, first)
         bar = self.thread_scroll.verticalScrollBar()
         self._keep_from_bottom = bar.maximum() - bar.value()
         self.thread.prepend_messages(older, left)
