@@ -48,9 +48,6 @@ THREAD_STYLE = (
 )
 
 
-_RIGHT = Qt.AlignmentFlag.AlignRight
-
-
 class ThreadMessage(Protocol):
     direction: str
     author: str
@@ -181,12 +178,7 @@ class ThreadView(QWidget):
         position = 2 if at_top else self._layout.count()
         bubbles: list[Bubble] = []
         for offset, message in enumerate(messages):
-            widget = self._row(message, bubbles)
-            if isinstance(widget, Bubble):
-                side = Qt.AlignmentFlag.AlignLeft if message.direction == "in" else _RIGHT
-                self._layout.insertWidget(position + offset, widget, 0, side)
-            else:
-                self._layout.insertWidget(position + offset, widget)
+            self._layout.insertWidget(position + offset, self._row(message, bubbles))
         if at_top:
             self.bubbles[:0] = bubbles
             self.messages[:0] = messages
@@ -199,11 +191,20 @@ class ThreadView(QWidget):
             stamp = fmt.datetime_short(message.sent_at, self._zone)
             by = f" · {message.author}" if message.author else ""
             return self._centred(f"{message.body}{by} · {stamp}")
-        # Straight into the thread's layout, aligned left or right: a holder widget and row
-        # layout per message doubled what a long thread costs to open.
-        bubble = Bubble(message, self._zone, self)
+        # A row of its own, so the wrapped text is measured at the bubble's width (aligned
+        # straight in the thread's layout, long messages lost their last lines).
+        holder = QWidget(self)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        bubble = Bubble(message, self._zone, holder)
+        if message.direction == "in":
+            row.addWidget(bubble)
+            row.addStretch(1)
+        else:
+            row.addStretch(1)
+            row.addWidget(bubble)
         bubbles.append(bubble)
-        return bubble
+        return holder
 
     def _centred(self, text: str) -> QLabel:
         label = plain_label(text, selectable=False)
