@@ -16,8 +16,17 @@ from dataclasses import dataclass
 import peewee as pw
 
 from csdesk.errors import NotFoundError
-from csdesk.models import Complaint, Conversation, Message, Order, User, utcnow
+from csdesk.models import (
+    Complaint,
+    Conversation,
+    CustomerIdentity,
+    Message,
+    Order,
+    User,
+    utcnow,
+)
 from csdesk.models.complaints import OPEN_COMPLAINT_STATUSES
+from csdesk.services import fmt
 from csdesk.services.details_common import (
     ComplaintLine,
     ConversationLabels,
@@ -28,7 +37,7 @@ from csdesk.services.details_common import (
     order_lines,
     record,
 )
-from csdesk.services.list_sql import fetch_dicts
+from csdesk.services.list_sql import fetch_dicts, fetch_tuples
 
 CUSTOMER_ORDERS = 5
 PAGE = 50
@@ -67,6 +76,8 @@ class ConversationDetail(ConversationLabels):
     open_complaints: list[ComplaintLine]  # the customer's
     messages: list[MessageLine]  # the last `limit`, oldest first
     earlier_messages: int  # how many older messages are not in `messages`
+    phone: str = ""  # a real phone to open WhatsApp with ("" when none is known)
+    email: str = ""  # the customer's first email, for a mailto: reply
 
     @property
     def display_name(self) -> str:
@@ -141,6 +152,7 @@ def conversation_detail(
             (Complaint.customer == customer_id) & Complaint.status.in_(OPEN_COMPLAINT_STATUSES)
         )
     linked = order_lines(Order.id == conv["order"], 1) if conv["order"] is not None else []
+    phone, email = _contacts(customer_id, conv["order"])
     return ConversationDetail(
         id=conversation_id,
         channel=conv["channel"],
@@ -161,14 +173,42 @@ def conversation_detail(
         open_complaints=complaints,
         messages=messages,
         earlier_messages=earlier,
+        phone=phone,
+        email=email,
     )
+
+
+def _contacts(customer_id: int | None, order_id: int | None) -> tuple[str, str]:
+    """Where a reply can go outside the app: the customer's first real phone, else the linked
+    order's phone when it is real (masked marketplace phones never count); their first email."""
+    phone = email = ""
+    if customer_id is not None:
+        identities = (
+            CustomerIdentity.select(CustomerIdentity.kind, CustomerIdentity.value)
+            .where(
+                CustomerIdentity.customer == customer_id,
+                CustomerIdentity.kind.in_(("phone", "email")),
+                CustomerIdentity.masked == False,  # noqa: E712 - a peewee expression
+            )
+            .order_by(CustomerIdentity.id)
+        )
+        for kind, value in fetch_tuples(identities):
+            if kind == "phone" and not phone and fmt.phone_e164(value):
+                phone = str(value)
+            elif kind == "email" and not email:
+                email = str(value)
+    if not phone and order_id is not None:
+        order_phone = Order.select(Order.phone).where(Order.id == order_id).scalar() or ""
+        if fmt.phone_e164(order_phone) and not fmt.is_masked_phone(order_phone):
+            phone = str(order_phone)
+    return phone, email
 
 
 LINK_CHOICES = 50
 
 
 def orders_to_link(customer_id: int | None, search: str = "") -> list[OrderLine]:
-    """"Tautkan pesanan…": the customer's newest orders, or with `search` any order whose
+    """ "Tautkan pesanan…": the customer's newest orders, or with `search` any order whose
     number or resi contains it (the buyer may write from another account)."""
     text = search.strip()
     if text:

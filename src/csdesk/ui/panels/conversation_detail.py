@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from csdesk.models import utcnow
-from csdesk.services import conversations, details, details_conversations, fmt, settings, templates
+from csdesk.services import conversations, details, details_conversations, fmt, settings
 from csdesk.services.labels import CHANNEL_LABELS, CONVERSATION_STATUS_LABELS, label
 from csdesk.ui.dialogs.link_order import LinkOrderDialog
 from csdesk.ui.dialogs.manual_order import ManualOrderDialog
-from csdesk.ui.panels.conversation_thread import ReplyBox, ThreadView
+from csdesk.ui.panels.conversation_thread import ThreadView
 from csdesk.ui.panels.detail_parts import ComplaintTable, CustomerCard, OrderTable
 from csdesk.ui.panels.detail_view import DetailView
+from csdesk.ui.panels.reply_composer import ReplyComposer
 from csdesk.ui.widgets.card import Badge, LinkButton, heading_label, muted_label
 from csdesk.ui.widgets.fields import copy_to_clipboard
 
@@ -95,12 +96,15 @@ class ConversationDetailView(DetailView):
         actions = QHBoxLayout()
         self.close_button = QPushButton(self.tr("Tutup"))
         self.close_button.clicked.connect(self.toggle_closed)
-        self.snooze_button = QPushButton(self.tr("Tunda sampai besok"))
-        self.snooze_button.setToolTip(self.tr("Muncul lagi besok pukul 08.00 (Ctrl+Shift+S)"))
+        # Short captions: four buttons must fit the narrowest detail pane (420 px).
+        self.snooze_button = QPushButton(self.tr("Tunda"))
+        self.snooze_button.setToolTip(
+            self.tr("Tunda sampai besok: muncul lagi besok pukul 08.00 (Ctrl+Shift+S)")
+        )
         self.snooze_button.clicked.connect(self.snooze)
-        self.note_button = QPushButton(self.tr("Catatan internal"))
+        self.note_button = QPushButton(self.tr("Catatan"))
         self.note_button.setToolTip(
-            self.tr("Catatan yang hanya terlihat oleh admin (Ctrl+Shift+I)")
+            self.tr("Catatan internal, hanya terlihat oleh admin (Ctrl+Shift+I)")
         )
         self.note_button.clicked.connect(self.ask_note)
         # Order work from the chat; the complaints issue adds "Buat keluhan…" here through
@@ -186,7 +190,7 @@ class ConversationDetailView(DetailView):
         self._follow_latest = True
         self._keep_from_bottom: int | None = None  # set while older messages are added
         self.content.addWidget(self.thread_scroll, 1)
-        self.reply = ReplyBox()
+        self.reply = ReplyComposer()
         self.reply.send_requested.connect(self.copy_and_log)
         self.content.addWidget(self.reply)
 
@@ -251,9 +255,13 @@ class ConversationDetailView(DetailView):
         self._keep_from_bottom = None
         self.thread.set_messages(d.messages, self.zone, older_hidden=d.earlier_messages)
         self.reply.set_context(
-            templates.context_for(
-                customer_id=customer.id if customer else None, order_id=d.order_id
-            )
+            customer.id if customer else None,
+            d.order_id,
+            d.id,
+            d.channel,
+            phone=d.phone,
+            email=d.email,
+            is_complaint=bool(d.open_complaints),
         )
         self.customer_card.set_customer(customer, d.title)
         self.orders.set_orders(d.recent_orders, self.zone)

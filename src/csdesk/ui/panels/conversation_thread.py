@@ -1,5 +1,4 @@
-"""The conversation pane's two working parts: the thread as chat bubbles, and the reply box
-that expands `/shortcut` into a filled template.
+"""The conversation thread as chat bubbles (the reply is written in reply_composer.py).
 
 Bubbles are QLabels in plain-text mode: whatever a customer typed (`<script>`, a link, an
 emoji) reads exactly as sent and is never rendered.
@@ -8,26 +7,23 @@ emoji) reads exactly as sent and is never rendered.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from csdesk.services import fmt, templates
+from csdesk.services import fmt
 from csdesk.services.conversations import EVENT_KIND
-from csdesk.ui.widgets.card import muted_label, plain_label
+from csdesk.ui.widgets.card import plain_label
 
 BUBBLE_COLOURS = {"in": "#ffffff", "out": "#dcf8c6", "note": "#fff4c2"}
 BUBBLE_MAX_WIDTH = 420
@@ -211,117 +207,3 @@ class ThreadView(QWidget):
         label.setObjectName("threadEvent")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return label
-
-
-class ReplyEdit(QPlainTextEdit):
-    """Typing `/rek` then Space, Tab or Enter asks for the template behind the shortcut."""
-
-    shortcut_typed = Signal(str)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            word = self._word_before_cursor()
-            if word.startswith("/") and templates.find_by_shortcut(word) is not None:
-                self.shortcut_typed.emit(word)
-                return
-        super().keyPressEvent(event)
-
-    def _word_before_cursor(self) -> str:
-        before = self.toPlainText()[: self.textCursor().position()]
-        return before.split()[-1] if before.split() and not before[-1].isspace() else ""
-
-    def replace_word_before_cursor(self, word: str, text: str) -> None:
-        cursor = self.textCursor()
-        for _ in range(len(word)):
-            cursor.deletePreviousChar()
-        cursor.insertText(text)
-        self.setTextCursor(cursor)
-
-
-class ReplyBox(QWidget):
-    """Write a reply (or pick a template), then copy it to paste into WhatsApp/the marketplace
-    chat; `send_requested(text)` asks the pane to log it as the shop's reply."""
-
-    send_requested = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context: Mapping[str, str] = {}
-        self.picker = QComboBox(self)
-        self.picker.setMinimumWidth(220)
-        self.picker.activated.connect(self._on_pick)
-        self.edit = ReplyEdit(self)
-        self.edit.setPlaceholderText(
-            self.tr("Tulis balasan… ketik / lalu pintasan (mis. /rek) dan spasi untuk template")
-        )
-        self.edit.setFixedHeight(96)
-        self.edit.shortcut_typed.connect(self._expand_shortcut)
-        self.edit.textChanged.connect(self._update_warning)
-        self.warning = QLabel(self)
-        self.warning.setObjectName("replyWarning")
-        self.warning.setTextFormat(Qt.TextFormat.PlainText)
-        self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #b45309; font-weight: 600;")
-        self.warning.hide()
-        self.send_button = QPushButton(self.tr("Salin && catat balasan"), self)
-        self.send_button.setObjectName("primary")
-        self.send_button.setToolTip(
-            self.tr("Salin ke clipboard untuk ditempel di chat, lalu catat sebagai balasan toko")
-            + " (Ctrl+Enter)"
-        )
-        self.send_button.clicked.connect(self._send)
-        QShortcut(QKeySequence("Ctrl+Return"), self.edit, self._send)
-        top = QHBoxLayout()
-        top.addWidget(muted_label(self.tr("Balas")))
-        top.addStretch(1)
-        top.addWidget(self.picker)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.warning, 1)
-        bottom.addWidget(self.send_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.edit)
-        layout.addLayout(bottom)
-
-    def set_context(self, context: Mapping[str, str]) -> None:
-        """The placeholder values for this conversation's customer and order."""
-        self.context = context
-        self.picker.clear()
-        self.picker.addItem(self.tr("Sisipkan template…"), None)
-        for info in templates.list_templates():
-            self.picker.addItem(f"{info.shortcut}  {info.title}", info.id)
-        self._update_warning()
-
-    def clear(self) -> None:
-        self.edit.clear()
-
-    def insert_template(self, body: str) -> None:
-        self.edit.insertPlainText(templates.fill(body, self.context).text)
-        self.edit.setFocus()
-
-    def _on_pick(self, index: int) -> None:
-        template_id = self.picker.itemData(index)
-        self.picker.setCurrentIndex(0)
-        if template_id is not None:
-            self.insert_template(templates.get_template(int(template_id)).body)
-
-    def _expand_shortcut(self, word: str) -> None:
-        info = templates.find_by_shortcut(word)
-        if info is not None:
-            self.edit.replace_word_before_cursor(word, templates.fill(info.body, self.context).text)
-
-    def _update_warning(self) -> None:
-        # Whatever is left unfilled in the box (no resi yet, no bank account set up) would
-        # reach the customer as "{resi}": say so before it is copied.
-        missing = templates.fill(self.edit.toPlainText(), self.context).missing
-        known = [key for key in missing if key in templates.PLACEHOLDERS]
-        if known:
-            names = ", ".join("{" + key + "}" for key in known)
-            self.warning.setText(self.tr("⚠ Belum terisi: %s — lengkapi sebelum dikirim") % names)
-        self.warning.setVisible(bool(known))
-
-    def _send(self) -> None:
-        text = self.edit.toPlainText().strip()
-        if text:
-            self.send_requested.emit(text)

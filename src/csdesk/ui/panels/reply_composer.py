@@ -244,8 +244,10 @@ class ReplyComposer(QWidget):
         hints_row = QHBoxLayout()
         hints_row.addWidget(self.hint_list, 1)
         hints_row.addWidget(self.away_button, 0, Qt.AlignmentFlag.AlignTop)
+        # The status ("Disalin ✓") gets a line of its own: beside three buttons it pushed the
+        # pane wider than the splitter's minimum.
         buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.email_button)
         buttons.addWidget(self.wa_button)
         buttons.addWidget(self.send_button)
@@ -260,6 +262,7 @@ class ReplyComposer(QWidget):
         layout.addLayout(preview_row)
         layout.addWidget(self.warning)
         layout.addLayout(hints_row)
+        layout.addWidget(self.status)
         layout.addLayout(buttons)
         self._update_channels()
         self.update_checks()
