@@ -145,3 +145,22 @@ def test_complaint_detail(shop: dict[str, int]) -> None:
 def test_unknown_ids(shop: dict[str, int], read: object, message: str) -> None:
     with pytest.raises(NotFoundError, match=message):
         read(999)  # type: ignore[operator]
+
+
+def test_conversation_detail_knows_where_a_reply_can_go(db: object) -> None:
+    """WhatsApp needs a real phone and email a real address: masked marketplace phones never
+    count; without a phone of the customer's own, a real phone on the linked order does."""
+    siti = customer("Siti Rahma")
+    identity(siti, "phone", "(+62)812******32", masked=True)
+    identity(siti, "email", "siti@example.com")
+    parcel = order("WA-2026-0001", ordered_at=at(3, 1), customer=siti, phone="0812-3456-7890")
+    chat = conversation(customer=siti)
+    assert (
+        details.conversation_detail(chat.id).phone,
+        details.conversation_detail(chat.id).email,
+    ) == ("", "siti@example.com")
+    chat.order = parcel
+    chat.save()
+    assert details.conversation_detail(chat.id).phone == "0812-3456-7890"
+    identity(siti, "phone", "081399998888")
+    assert details.conversation_detail(chat.id).phone == "081399998888"
