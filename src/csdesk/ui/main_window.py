@@ -125,6 +125,10 @@ class MainWindow(QMainWindow):
         self.welcome: QWidget | None = None
         self.imports = ImportActions(self, can_import=lambda: self.welcome is None)
         self.imports.orders_changed.connect(self.after_import)
+        self.imports.chats_changed.connect(self.after_import)
+        self.imports.open_conversation.connect(
+            lambda conversation_id: self.open_record("conversation", conversation_id)
+        )
 
         self._build_menu()
         self._build_status_bar()
@@ -225,7 +229,8 @@ class MainWindow(QMainWindow):
     # --- importing ------------------------------------------------------------------------
 
     def after_import(self) -> None:
-        """Orders came in or went out: every panel re-reads, the visible one at once."""
+        """Orders or chats came in, or orders went out: every panel re-reads, the visible one
+        at once."""
         self.mark_all_stale()
         key = self.current_key()
         if key:
@@ -251,7 +256,13 @@ class MainWindow(QMainWindow):
         self._set_navigation_enabled(False)
 
     def _set_navigation_enabled(self, enabled: bool) -> None:
-        shell = [self.search_action, self.refresh_action, self.import_action, self.history_action]
+        shell = [
+            self.search_action,
+            self.refresh_action,
+            self.import_action,
+            self.chat_import_action,
+            self.history_action,
+        ]
         for action in [*self.panel_actions.values(), *shell]:
             action.setEnabled(enabled)
 
@@ -300,6 +311,10 @@ class MainWindow(QMainWindow):
             self.tr("Impor pesanan…"), self.imports.choose_files, "Ctrl+I"
         )
         file_menu.addAction(self.import_action)
+        self.chat_import_action = self._action(
+            self.tr("Impor chat WhatsApp…"), self.imports.choose_chats, "Ctrl+Shift+I"
+        )
+        file_menu.addAction(self.chat_import_action)
         self.history_action = self._action(self.tr("Riwayat impor…"), self.imports.open_history)
         file_menu.addAction(self.history_action)
         file_menu.addSeparator()
