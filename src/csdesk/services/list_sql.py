@@ -150,13 +150,20 @@ def order_by(
     id_column: pw.Field,
 ) -> list[pw.Node]:
     """The ORDER BY for `query.sort` (a column key) or the source's natural order. The id is
-    the last key so equal values keep a stable order between reloads."""
+    the last key so equal values keep a stable order between reloads.
+
+    Empty values (NULL: no deadline, no due time) sort as SQLite sorts them, smallest: first
+    going up, last going down. PostgreSQL is told so explicitly (its default is the opposite),
+    so both databases list the same rows in the same order; SQLite keeps its plain ORDER BY,
+    which its indexes serve.
+    """
     expression = sortable.get(query.sort or "")
     if expression is None:
         return list(natural)
+    postgres = isinstance(database_proxy.obj, pw.PostgresqlDatabase)
     if query.descending:
-        return [expression.desc(), id_column.desc()]
-    return [expression.asc(), id_column.asc()]
+        return [expression.desc(nulls="LAST" if postgres else None), id_column.desc()]
+    return [expression.asc(nulls="FIRST" if postgres else None), id_column.asc()]
 
 
 # Well below SQLite's bound-parameter limit, so a caller may pass any number of ids.
