@@ -312,7 +312,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.import_action)
         self.chat_import_action = self._action(
-            self.tr("Impor chat WhatsApp…"), self.imports.choose_chats, "Ctrl+Shift+I"
+            self.tr("Impor chat WhatsApp…"), self.imports.choose_chats, "Ctrl+Shift+O"
         )
         file_menu.addAction(self.chat_import_action)
         self.history_action = self._action(self.tr("Riwayat impor…"), self.imports.open_history)

@@ -78,7 +78,7 @@ class SellerNameDialog(QDialog):
         self.setMinimumWidth(440)
         heading = QLabel(self.tr("Siapa nama toko di chat ini?"), self)
         heading.setObjectName("panelTitle")
-        intro = plain_label(
+        self.intro = plain_label(
             self.tr(
                 "%s: pilih nama yang dipakai toko Anda. Pengirim lainnya dicatat sebagai pelanggan."
             )
@@ -140,7 +140,7 @@ class SellerNameDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
         layout.addWidget(self.given_note)
         layout.addWidget(choices_widget, 1)
         layout.addLayout(buttons)
