@@ -203,8 +203,8 @@ def drag_and_drop(window: MainWindow, *paths: Path) -> bool:
 
 
 def test_dropping_order_files_on_the_window_opens_the_import(qtbot, window, tmp_path: Path) -> None:
-    note = tmp_path / "catatan.txt"
-    note.write_text("bukan pesanan", encoding="utf-8")
+    note = tmp_path / "catatan.pdf"  # nothing imports a PDF (.txt now means a WhatsApp chat)
+    note.write_bytes(b"%PDF-1.4 bukan pesanan")
     assert not drag_and_drop(window, note)
     assert window.imports.import_dialog is None
     assert drag_and_drop(window, SHOPEE, note)
