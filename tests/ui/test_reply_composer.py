@@ -235,7 +235,7 @@ def test_email_opens_mailto_and_logs_it(
     composer.edit.setPlainText("Halo Kak Siti,\nterlampir faktur Anda.")
     qtbot.keyClick(
         composer.edit,
-        Qt.Key.Key_M,
+        Qt.Key.Key_E,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     url = urlsplit(opened.urls[0])

@@ -201,6 +201,11 @@ class MainWindow(QMainWindow):
     def mark_all_stale(self, except_key: str = "") -> None:
         self._stale.update(k for k in self.panels if k != except_key)
 
+    def quick_capture(self) -> None:
+        """A message from WhatsApp, Instagram, a marketplace chat, the phone or email, typed or
+        pasted, into the Inbox (Ctrl+Shift+M from anywhere)."""
+        self.panel("inbox").open_quick_capture(self)  # type: ignore[attr-defined]
+
     def open_search(self) -> None:
         if self._search_dialog is None:
             from csdesk.ui.dialogs.global_search import GlobalSearchDialog
@@ -258,6 +263,7 @@ class MainWindow(QMainWindow):
     def _set_navigation_enabled(self, enabled: bool) -> None:
         shell = [
             self.search_action,
+            self.capture_action,
             self.refresh_action,
             self.import_action,
             self.chat_import_action,
@@ -334,6 +340,10 @@ class MainWindow(QMainWindow):
             self.tr("Cari di semua data…"), self.open_search, "Ctrl+K"
         )
         go_menu.addAction(self.search_action)
+        self.capture_action = self._action(
+            self.tr("Catat pesan masuk…"), self.quick_capture, "Ctrl+Shift+M"
+        )
+        go_menu.addAction(self.capture_action)
         self.refresh_action = self._action(self.tr("Muat ulang"), self.refresh_current, "F5")
         go_menu.addAction(self.refresh_action)
         help_menu = self.menuBar().addMenu(self.tr("B&antuan"))

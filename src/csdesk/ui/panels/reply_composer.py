@@ -204,7 +204,7 @@ class ReplyComposer(QWidget):
         self.hint_keys: list[str] = []
         self.away_button = QPushButton(self.tr("Sisipkan pesan away"), self)
         self.away_button.setToolTip(
-            self.tr("Sisipkan template /away: kapan admin membalas (Ctrl+Shift+A)")
+            self.tr("Sisipkan template /away: kapan admin membalas (Ctrl+Shift+J)")
         )
         self.away_button.clicked.connect(self.insert_away)
 
@@ -212,7 +212,7 @@ class ReplyComposer(QWidget):
         self.status.setObjectName("replyStatus")
         self.email_button = QPushButton(self.tr("Kirim email"), self)
         self.email_button.setToolTip(
-            self.tr("Buka program email dengan balasan ini, lalu catat (Ctrl+Shift+M)")
+            self.tr("Buka program email dengan balasan ini, lalu catat (Ctrl+Shift+E)")
         )
         self.email_button.clicked.connect(self.send_email)
         self.wa_button = QPushButton(self.tr("Buka WhatsApp"), self)
@@ -232,8 +232,8 @@ class ReplyComposer(QWidget):
             ("Ctrl+Return", self.send_copy),
             ("Ctrl+Enter", self.send_copy),
             ("Ctrl+Shift+W", self.send_whatsapp),
-            ("Ctrl+Shift+M", self.send_email),
-            ("Ctrl+Shift+A", self.insert_away),
+            ("Ctrl+Shift+E", self.send_email),
+            ("Ctrl+Shift+J", self.insert_away),
         ):
             QShortcut(QKeySequence(keys), self, slot, context=context)
 
