@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
@@ -31,8 +31,10 @@ from csdesk.services import fmt, settings
 from csdesk.services.labels import ORDER_STATUS_LABELS
 from csdesk.services.list_sql import CHUNK, chunked, fetch_ids
 from csdesk.services.printing.label_data import iter_labels
-from csdesk.services.printing.label_pdf import Sender, load_logo, write_labels
 from csdesk.services.printing.sizes import DEFAULT_SIZE, label_size
+
+if TYPE_CHECKING:
+    from csdesk.services.printing.label_pdf import Sender
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,9 @@ def already_printed(order_ids: Sequence[int]) -> list[PrintedBefore]:
 
 def _sender() -> tuple[Sender, str]:
     """The shop as the labels show it, and the print time in the shop's zone."""
+    # reportlab (~0.25 s to import) loads on the first print, not when the window starts.
+    from csdesk.services.printing.label_pdf import Sender, load_logo
+
     shop = settings.load()
     sender = Sender(
         name=shop.shop_name.strip(),
@@ -186,6 +191,8 @@ def render_labels_pdf(
 
     if is_cancelled is not None and is_cancelled():
         raise PrintCancelled()
+    from csdesk.services.printing.label_pdf import write_labels
+
     sender, printed = _sender()
     temp = _temp_beside(target)
     try:
