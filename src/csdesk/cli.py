@@ -264,6 +264,79 @@ def cmd_print_confirmations(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_customers(args: argparse.Namespace) -> int:
+    from csdesk.services import fmt
+    from csdesk.services.customers_json import check_segment, customers_listing
+
+    check_segment(args.segment)
+    _open(args)
+    listing = customers_listing(search=args.search or "", segment=args.segment)
+    if args.json:
+        _print_json(listing)
+        return EXIT_OK
+    for row in listing:
+        nickname = f" ({row['nickname']})" if row["nickname"] else ""
+        phones = ", ".join(row["phones"])
+        print(
+            f"#{row['id']} {row['name']}{nickname}  {row['segment']}  {row['orders']} pesanan  "
+            f"{fmt.rupiah(row['lifetime_value_idr'])}  {phones}".rstrip()
+        )
+    return EXIT_OK
+
+
+def cmd_customers_merge(args: argparse.Namespace) -> int:
+    from csdesk.services.customer_merge import merge_customers
+
+    _open(args)
+    result = merge_customers(args.keep_id, args.other_id, author="CLI")
+    if args.json:
+        _print_json(result.__dict__)
+    else:
+        print(
+            f"Pelanggan #{result.other_id} digabung ke #{result.kept_id}: {result.summary()} "
+            f"(penggabungan #{result.merge_id}; batalkan: csdesk customers undo-merge "
+            f"{result.merge_id})"
+        )
+    return EXIT_OK
+
+
+def cmd_customers_undo_merge(args: argparse.Namespace) -> int:
+    from csdesk.services.customer_merge import undo_merge
+
+    _open(args)
+    info = undo_merge(args.merge_id, author="CLI")
+    if args.json:
+        _print_json({"merge_id": info.id, "kept_id": info.kept_id, "other_id": info.other_id})
+    else:
+        print(
+            f"Penggabungan #{info.id} dibatalkan: pelanggan #{info.other_id} berdiri sendiri lagi"
+        )
+    return EXIT_OK
+
+
+def _add_customers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    help_text = "daftar pelanggan (--json), gabungkan dua pelanggan, batalkan penggabungan"
+    customers = commands.add_parser("customers", help=help_text, description=help_text)
+    customers.add_argument("--json", action="store_true", help="cetak hanya JSON")
+    customers.add_argument("--search", metavar="Q", help="cari nama, panggilan, HP, email, …")
+    customers.add_argument(
+        "--segment", metavar="S", help="baru, berulang, loyal, pernah_komplain, tidak_aktif"
+    )
+    customers.set_defaults(func=cmd_customers)
+    actions = customers.add_subparsers(dest="action", parser_class=_Parser, metavar="AKSI")
+    merge = actions.add_parser(
+        "merge", help="gabungkan OTHER_ID ke KEEP_ID (bisa dibatalkan)", description=None
+    )
+    merge.add_argument("keep_id", type=int, metavar="KEEP_ID")
+    merge.add_argument("other_id", type=int, metavar="OTHER_ID")
+    undo = actions.add_parser("undo-merge", help="batalkan penggabungan MERGE_ID")
+    undo.add_argument("merge_id", type=int, metavar="MERGE_ID")
+    for sub, func in ((merge, cmd_customers_merge), (undo, cmd_customers_undo_merge)):
+        # SUPPRESS: without it the sub-command's default would hide `customers --json merge`.
+        sub.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+        sub.set_defaults(func=func)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="csdesk",
@@ -343,6 +416,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="a6",
         help="ukuran label (a6)",
     )
+    _add_customers(commands)
     return parser
 
 
