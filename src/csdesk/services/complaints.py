@@ -1,4 +1,5 @@
-"""What an admin does to a complaint: move its status, record the resolution, add notes.
+"""What an admin does to a complaint: open it (from a chat, an order or by hand), move its
+status, record the resolution, add notes.
 
 Every change writes a ComplaintEvent in Indonesian, so the complaint's log reads as its story.
 Status and resolution changes carry the `version` the admin saw (optimistic locking).
@@ -6,12 +7,35 @@ Status and resolution changes carry the `version` the admin saw (optimistic lock
 
 from __future__ import annotations
 
+import datetime as dt
+
+import peewee as pw
+
 from csdesk.errors import NotFoundError, ValidationError
-from csdesk.models import Complaint, ComplaintEvent, database_proxy, utcnow
-from csdesk.models.complaints import COMPLAINT_STATUSES, RESOLUTIONS
-from csdesk.services import fmt
-from csdesk.services.labels import COMPLAINT_STATUS_LABELS, RESOLUTION_LABELS
+from csdesk.models import (
+    Complaint,
+    ComplaintEvent,
+    Conversation,
+    Customer,
+    Order,
+    database_proxy,
+    utcnow,
+)
+from csdesk.models.complaints import (
+    COMPLAINT_CATEGORIES,
+    COMPLAINT_STATUSES,
+    PRIORITIES,
+    RESOLUTIONS,
+)
+from csdesk.services import fmt, settings
+from csdesk.services.details_common import OrderLine, order_lines
+from csdesk.services.labels import (
+    COMPLAINT_CATEGORY_LABELS,
+    COMPLAINT_STATUS_LABELS,
+    RESOLUTION_LABELS,
+)
 from csdesk.services.locking import update_versioned
+from csdesk.services.manual_orders import fk_id
 
 CONFLICT = "Komplain ini baru saja diubah oleh admin lain. Muat ulang lalu coba lagi."
 CLOSED_STATUSES = ("resolved", "rejected")
@@ -27,6 +51,156 @@ def _complaint(complaint_id: int) -> Complaint:
     if complaint is None:
         raise NotFoundError(_missing(complaint_id))
     return complaint
+
+
+# The orders offered when a complaint is opened: a buyer complains about a recent one.
+CUSTOMER_ORDERS = 50
+# Two desks opening a complaint at the same moment draw the same next code; the one whose
+# insert hits the unique index takes the number after it.
+CODE_ATTEMPTS = 5
+
+
+def next_complaint_code(now: dt.datetime | None = None) -> str:
+    """`KL-2026-0013`: the shop-local year of `now`, numbered after the highest code of that
+    year (by value, so `KL-2026-10000` follows `KL-2026-9999`)."""
+    year = fmt.to_local(now or utcnow(), settings.load().zone).year
+    prefix = f"KL-{year}-"
+    last = (
+        Complaint.select(Complaint.code)
+        .where(Complaint.code.startswith(prefix))
+        .order_by(pw.fn.LENGTH(Complaint.code).desc(), Complaint.code.desc())
+        .first()
+    )
+    number = int(last.code.rsplit("-", 1)[1]) + 1 if last is not None else 1
+    return f"{prefix}{number:04d}"
+
+
+def complaint_due_at(order_id: int | None = None, now: dt.datetime | None = None) -> dt.datetime:
+    """When a complaint opened `now` must be settled: `now` plus the complaint window of the
+    order's marketplace (`settings.complaint_window_days`; "manual" without an order).
+
+    The clock starts when the complaint is opened, not at delivery: the marketplace's dispute
+    clock runs from the buyer's claim, we keep no delivery time, and a complaint about a
+    long-completed order would otherwise be overdue the moment it is written down."""
+    windows = settings.load().complaint_window_days
+    marketplace = "manual"
+    if order_id is not None:
+        order = Order.get_or_none(Order.id == order_id)
+        if order is not None:
+            marketplace = order.marketplace
+    days = windows.get(marketplace, windows.get("manual", 7))
+    return (now or utcnow()) + dt.timedelta(days=days)
+
+
+def customer_orders(customer_id: int) -> list[OrderLine]:
+    """The customer's orders a complaint may be about, newest first."""
+    return order_lines(Order.customer == customer_id, CUSTOMER_ORDERS)
+
+
+def _living_customer(customer_id: int | None) -> int:
+    """The customer's id, or the one they were merged into (the complaint belongs to the
+    person, wherever their record went)."""
+    if customer_id is None:
+        raise ValidationError("Pilih pelanggan yang mengeluh")
+    seen: set[int] = set()
+    current: int = customer_id
+    while current not in seen:
+        seen.add(current)
+        customer = Customer.get_or_none(Customer.id == current)
+        if customer is None:
+            raise ValidationError(f"Pelanggan #{customer_id} tidak ditemukan")
+        merged_into = fk_id(customer, "merged_into")
+        if merged_into is None:
+            return current
+        current = merged_into
+    return current
+
+
+def create_complaint(
+    *,
+    customer_id: int | None,
+    category: str,
+    description: str,
+    order_id: int | None = None,
+    conversation_id: int | None = None,
+    priority: str = "normal",
+    channel: str = "",
+    author: str = "",
+    now: dt.datetime | None = None,
+) -> int:
+    """Open a complaint (status "new") and log "Keluhan dibuat"; returns its id.
+
+    The code is the next `KL-<year>-NNNN`; `due_at` follows `complaint_due_at`. The order, if
+    given, must be the customer's (or nobody's). Segments read complaints directly
+    (`segments.complained_customers`), so the customer counts as "Pernah Komplain" at once
+    with no stored figure to refresh."""
+    if category not in COMPLAINT_CATEGORIES:
+        raise ValidationError(f"Kategori keluhan tidak dikenal: {category}")
+    if priority not in PRIORITIES:
+        raise ValidationError(f"Prioritas tidak dikenal: {priority}")
+    description = description.strip()
+    if not description:
+        raise ValidationError("Tulis dulu keluhan pelanggan")
+    now = now or utcnow()
+    for attempt in range(CODE_ATTEMPTS):
+        try:
+            with database_proxy.atomic():
+                return _create(
+                    customer_id, category, description, order_id, conversation_id,
+                    priority, channel, author, now,
+                )  # fmt: skip
+        except pw.IntegrityError:
+            if attempt == CODE_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _create(
+    customer_id: int | None,
+    category: str,
+    description: str,
+    order_id: int | None,
+    conversation_id: int | None,
+    priority: str,
+    channel: str,
+    author: str,
+    now: dt.datetime,
+) -> int:
+    customer = _living_customer(customer_id)
+    if order_id is not None:
+        order = Order.get_or_none(Order.id == order_id)
+        if order is None:
+            raise ValidationError(f"Pesanan #{order_id} tidak ditemukan")
+        owner = fk_id(order, "customer")
+        if owner is not None and _living_customer(owner) != customer:
+            raise ValidationError(f"Pesanan {order.order_no} milik pelanggan lain")
+    if (
+        conversation_id is not None
+        and Conversation.get_or_none(Conversation.id == conversation_id) is None
+    ):
+        raise ValidationError(f"Percakapan #{conversation_id} tidak ditemukan")
+    code = next_complaint_code(now)
+    complaint = Complaint.create(
+        code=code,
+        customer=customer,
+        order=order_id,
+        conversation=conversation_id,
+        category=category,
+        priority=priority,
+        channel=channel,
+        description=description,
+        due_at=complaint_due_at(order_id, now),
+        created_at=now,
+        updated_at=now,
+    )
+    ComplaintEvent.create(
+        complaint=complaint.id,
+        at=now,
+        kind="created",
+        author=author,
+        detail=f"Keluhan dibuat: {COMPLAINT_CATEGORY_LABELS[category]}",
+    )
+    return int(complaint.id)
 
 
 def _log(complaint_id: int, kind: str, author: str, detail: str) -> None:
