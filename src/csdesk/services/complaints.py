@@ -92,9 +92,13 @@ def complaint_due_at(order_id: int | None = None, now: dt.datetime | None = None
     return (now or utcnow()) + dt.timedelta(days=days)
 
 
-def customer_orders(customer_id: int) -> list[OrderLine]:
-    """The customer's orders a complaint may be about, newest first."""
-    return order_lines(Order.customer == customer_id, CUSTOMER_ORDERS)
+def customer_orders(customer_id: int | None, include: int | None = None) -> list[OrderLine]:
+    """The customer's orders a complaint may be about, newest first; `include` (the order
+    the complaint comes from) is put first when it is not among them."""
+    lines = order_lines(Order.customer == customer_id, CUSTOMER_ORDERS) if customer_id else []
+    if include is not None and all(line.id != include for line in lines):
+        lines = order_lines(Order.id == include, 1) + lines
+    return lines
 
 
 def _living_customer(customer_id: int | None) -> int:

@@ -1,11 +1,17 @@
-"""The Keluhan panel: complaints by status and due date, resolved in the detail pane beside them."""
+"""The Keluhan panel: complaints by status and due date, resolved in the detail pane beside them.
+
+"Keluhan baru…" (Ctrl+N while the panel shows) writes one down by hand, e.g. from a phone call.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+import qtawesome as qta
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from csdesk.services.complaints_list import ComplaintListSource
+from csdesk.ui.dialogs.new_complaint import NewComplaintDialog
 from csdesk.ui.panels.complaint_detail import ComplaintDetailView
 from csdesk.ui.widgets.list_panel import ListPanel
 
@@ -28,3 +34,25 @@ class ComplaintsPanel(ListPanel):
             ),
             parent=parent,
         )
+        self.new_button = QPushButton(
+            qta.icon("fa6s.plus", color="#0f766e"), self.tr("Keluhan baru…"), self
+        )
+        self.new_button.setToolTip(
+            self.tr("Catat keluhan yang datang lewat telepon atau di luar chat (Ctrl+N)")
+        )
+        self.new_button.clicked.connect(self.new_complaint)
+        self.title_row.addWidget(self.new_button)
+        shortcut = QShortcut(QKeySequence.StandardKey.New, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.new_complaint)
+        self.complaint_dialog: NewComplaintDialog | None = None
+
+    def new_complaint(self) -> None:
+        dialog = NewComplaintDialog(parent=self)
+        dialog.created.connect(self._complaint_created)
+        self.complaint_dialog = dialog
+        dialog.open()
+
+    def _complaint_created(self, complaint_id: int) -> None:
+        self.refresh()
+        self.open_record(complaint_id)

@@ -5,7 +5,8 @@ marketplace chat and logged as the shop's answer.
 
 Keys (window-wide while the Inbox shows; each button's tooltip names its key):
 Ctrl+Shift+C close/reopen, Ctrl+Shift+S snooze until tomorrow, Ctrl+Shift+I internal note,
-Ctrl+Shift+A assign, Ctrl+Shift+L link an order, Ctrl+Shift+N manual order.
+Ctrl+Shift+A assign, Ctrl+Shift+L link an order, Ctrl+Shift+N manual order, Ctrl+Shift+K open
+a complaint from the chat.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from csdesk.services import conversations, details, details_conversations, fmt, 
 from csdesk.services.labels import CHANNEL_LABELS, CONVERSATION_STATUS_LABELS, label
 from csdesk.ui.dialogs.link_order import LinkOrderDialog
 from csdesk.ui.dialogs.manual_order import ManualOrderDialog
+from csdesk.ui.dialogs.new_complaint import NewComplaintDialog
 from csdesk.ui.panels.conversation_thread import ThreadView
 from csdesk.ui.panels.detail_parts import ComplaintTable, CustomerCard, OrderTable
 from csdesk.ui.panels.detail_view import DetailView
@@ -107,12 +109,14 @@ class ConversationDetailView(DetailView):
             self.tr("Catatan internal, hanya terlihat oleh admin (Ctrl+Shift+I)")
         )
         self.note_button.clicked.connect(self.ask_note)
-        # Order work from the chat; the complaints issue adds "Buat keluhan…" here through
-        # add_chat_action once services.complaints can create a complaint.
+        # Order work from the chat, and the complaint the chat turns out to be.
         self.chat_menu = QMenu(self)
         self.more_button = QPushButton(self.tr("Pesanan"))
         self.more_button.setToolTip(
-            self.tr("Tautkan pesanan (Ctrl+Shift+L) atau buat pesanan manual (Ctrl+Shift+N)")
+            self.tr(
+                "Tautkan pesanan (Ctrl+Shift+L), buat pesanan manual (Ctrl+Shift+N) "
+                "atau buat keluhan (Ctrl+Shift+K)"
+            )
         )
         self.more_button.setMenu(self.chat_menu)
         self.link_action = self.add_chat_action(
@@ -123,6 +127,9 @@ class ConversationDetailView(DetailView):
         )
         self.unlink_action = self.add_chat_action(
             self.tr("Lepas tautan pesanan"), self.unlink_order
+        )
+        self.complaint_action = self.add_chat_action(
+            self.tr("Buat keluhan…"), self.new_complaint, "Ctrl+Shift+K"
         )
         actions.addWidget(self.close_button)
         actions.addWidget(self.snooze_button)
@@ -204,6 +211,7 @@ class ConversationDetailView(DetailView):
         self.assignee.setToolTip(self.tr("Admin yang menangani percakapan ini (Ctrl+Shift+A)"))
         self.manual_dialog: ManualOrderDialog | None = None
         self.link_dialog: LinkOrderDialog | None = None
+        self.complaint_dialog: NewComplaintDialog | None = None
 
     def add_chat_action(self, text: str, slot: Callable[[], object], keys: str = "") -> QAction:
         """An entry of the "Pesanan" menu, its key working while the pane shows."""
@@ -448,3 +456,28 @@ class ConversationDetailView(DetailView):
         if self.detail is not None and self.detail.order_id != order_id:
             self.reload()
             self.link_order(order_id)
+
+    # --- complaints -----------------------------------------------------------------------
+
+    def new_complaint(self) -> None:
+        """ "Buat keluhan…": a complaint about this chat's order (if linked), from its customer
+        and channel; once saved the Keluhan panel shows it."""
+        d = self.detail
+        if d is None:
+            return
+        dialog = NewComplaintDialog(
+            customer_id=d.customer.id if d.customer else None,
+            order_id=d.order_id,
+            conversation_id=d.id,
+            channel=d.channel,
+            parent=self,
+            author=self.author,
+        )
+        dialog.created.connect(self._complaint_created)
+        self.complaint_dialog = dialog
+        dialog.open()
+
+    def _complaint_created(self, complaint_id: int) -> None:
+        self.reload()
+        self.changed.emit()
+        self.open_record.emit("complaint", complaint_id)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from csdesk.models import utcnow
 from csdesk.services import details, fmt, order_notes, settings, templates
 from csdesk.services.labels import MARKETPLACE_LABELS, ORDER_STATUS_LABELS, label
+from csdesk.ui.dialogs.new_complaint import NewComplaintDialog
 from csdesk.ui.panels.detail_parts import ComplaintTable, CustomerCard, EventList, RecordTable
 from csdesk.ui.panels.detail_view import DetailView
 from csdesk.ui.panels.order_payment import OrderPaymentCard
@@ -153,6 +154,14 @@ class OrderDetailView(DetailView):
         self.complaints = ComplaintTable()
         self.complaints.activated_id.connect(lambda cid: self.open_record.emit("complaint", cid))
         self.complaints_card.add(self.complaints)
+        self.new_complaint_button = QPushButton(self.tr("Buat keluhan…"))
+        self.new_complaint_button.setToolTip(self.tr("Catat keluhan pembeli tentang pesanan ini"))
+        self.new_complaint_button.clicked.connect(self.new_complaint)
+        complaint_row = QHBoxLayout()
+        complaint_row.addWidget(self.new_complaint_button)
+        complaint_row.addStretch(1)
+        self.complaints_card.add(complaint_row)
+        self.complaint_dialog: NewComplaintDialog | None = None
         self.content.addWidget(self.complaints_card)
 
         history = Card(self.tr("Riwayat"))
@@ -221,7 +230,8 @@ class OrderDetailView(DetailView):
         self.notes.set_value("seller_note", d.seller_note)
         self.customer_card.set_customer(d.customer, d.buyer_name or d.recipient)
         self.complaints.set_complaints(d.complaints, zone, utcnow())
-        self.complaints_card.setVisible(bool(d.complaints))
+        # The card stays for its "Buat keluhan…" button; the table only when there is a row.
+        self.complaints.setVisible(bool(d.complaints))
         self.history.set_events(d.events, zone, self.tr("Belum ada riwayat."))
         self.internal_notes.set_events(d.notes, zone, self.tr("Belum ada catatan internal."))
         self.payment_card.author = self.author
@@ -260,3 +270,25 @@ class OrderDetailView(DetailView):
         if text:
             copy_to_clipboard(text)
             self.copied_hint.setText(self.tr("Pesan status disalin ✓"))
+
+    def new_complaint(self) -> None:
+        """ "Buat keluhan…": a complaint about this order from its buyer (asked for when the
+        order has no customer yet); once saved the Keluhan panel shows it."""
+        d = self.detail
+        if d is None:
+            return
+        dialog = NewComplaintDialog(
+            customer_id=d.customer.id if d.customer else None,
+            order_id=d.id,
+            channel=d.marketplace,
+            parent=self,
+            author=self.author,
+        )
+        dialog.created.connect(self._complaint_created)
+        self.complaint_dialog = dialog
+        dialog.open()
+
+    def _complaint_created(self, complaint_id: int) -> None:
+        self.reload()
+        self.changed.emit()
+        self.open_record.emit("complaint", complaint_id)
