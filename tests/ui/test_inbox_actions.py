@@ -19,6 +19,7 @@ from csdesk.ui.dialogs.manual_order import ManualOrderDialog
 from csdesk.ui.panels.conversation_detail import ConversationDetailView
 from csdesk.ui.panels.inbox import InboxPanel
 from csdesk.ui.widgets.delegates import DeadlineDelegate
+from csdesk.ui.widgets.list_panel import DETAIL_MIN_WIDTH
 
 
 @pytest.fixture
@@ -172,12 +173,17 @@ def test_link_an_order_from_a_search_then_unlink(shop: dict[str, int], qtbot: Qt
     dialog.close()
 
 
-def test_linked_order_shows_courier_with_its_ampersand(shop: dict[str, int], qtbot: QtBot) -> None:
+def test_linked_order_fits_the_pane_and_names_courier_and_resi(
+    shop: dict[str, int], qtbot: QtBot
+) -> None:
     view = ConversationDetailView()
     qtbot.addWidget(view)
     view.show_id(shop["late"])
     view.link_order(shop["order"])
-    assert view.linked_order.text() == "2603051K7QX9PT · Dikirim · J&&T Express JP4821937745"
+    assert view.linked_order.text() == "2603051K7QX9PT · Dikirim"
+    assert view.linked_order.toolTip().endswith("J&T Express JP4821937745")
+    view.link_order(shop["other"])  # a Tokopedia INV/… number
+    assert view.scroll.widget().minimumSizeHint().width() <= DETAIL_MIN_WIDTH
 
 
 def test_manual_order_from_the_chat_is_linked(shop: dict[str, int], qtbot: QtBot) -> None:

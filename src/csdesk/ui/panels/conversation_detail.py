@@ -78,7 +78,7 @@ class ConversationDetailView(DetailView):
 
         # The order this chat is about: opens on click; "Lepas" unties it.
         linked = QHBoxLayout()
-        self.linked_caption = muted_label(self.tr("Pesanan:"))
+        self.linked_caption = muted_label(self.tr("Pesanan terkait"))
         self.linked_order = LinkButton("", self)
         self.linked_order.setObjectName("linkedOrder")
         self.linked_order.setToolTip(self.tr("Buka pesanan ini"))
@@ -86,13 +86,19 @@ class ConversationDetailView(DetailView):
         self.unlink_button = LinkButton(self.tr("Lepas tautan"), self)
         self.unlink_button.setToolTip(self.tr("Percakapan ini bukan tentang pesanan itu"))
         self.unlink_button.clicked.connect(self.unlink_order)
+        # Caption and "Lepas tautan" above, the order on a line of its own: a Tokopedia
+        # INV/… number beside both pushed the pane wider than the narrowest splitter.
         linked.addWidget(self.linked_caption)
-        linked.addWidget(self.linked_order)
-        linked.addWidget(self.unlink_button)
         linked.addStretch(1)
-        self.linked_row = QWidget()
-        self.linked_row.setLayout(linked)
+        linked.addWidget(self.unlink_button)
         linked.setContentsMargins(0, 0, 0, 0)
+        linked_box = QVBoxLayout()
+        linked_box.setContentsMargins(0, 0, 0, 0)
+        linked_box.setSpacing(0)
+        linked_box.addLayout(linked)
+        linked_box.addWidget(self.linked_order, 0, Qt.AlignmentFlag.AlignLeft)
+        self.linked_row = QWidget()
+        self.linked_row.setLayout(linked_box)
         self.content.addWidget(self.linked_row)
 
         actions = QHBoxLayout()
@@ -314,11 +320,14 @@ class ConversationDetailView(DetailView):
         self.unlink_action.setEnabled(order is not None)
         if order is None:
             return
-        parts = [order.order_no, order.status_label]
+        # The resi goes in the tooltip: number and status already fill the pane's width.
+        text = f"{order.order_no} · {order.status_label}"
+        tip = self.tr("Buka pesanan ini")
         if order.tracking_no:
-            parts.append(f"{order.courier} {order.tracking_no}".strip())
+            tip += f"\n{order.courier} {order.tracking_no}".rstrip()
         # "J&T" would lose its "&" to a mnemonic.
-        self.linked_order.setText(" · ".join(parts).replace("&", "&&"))
+        self.linked_order.setText(text.replace("&", "&&"))
+        self.linked_order.setToolTip(tip)
 
     def _open_linked_order(self) -> None:
         if self.detail is not None and self.detail.order_id is not None:
