@@ -97,6 +97,15 @@ def test_complaint_detail_fits(demo: None, qtbot: QtBot) -> None:
     assert_fits(view)
 
 
+def test_complaint_about_a_tokopedia_order_fits(demo: None, qtbot: QtBot) -> None:
+    """An INV/…/MPL/… number is the longest order number a complaint links to."""
+    tokopedia = Complaint.select(Complaint.id).join(Order).where(Order.marketplace == "tokopedia")
+    view = ComplaintDetailView()
+    shown(view, tokopedia.first().id, qtbot, width=DETAIL_MIN_WIDTH)
+    assert view.order_link.text().startswith("Pesanan INV/")
+    assert_fits(view)
+
+
 def test_conversation_fits_and_keeps_the_reply_box_in_view(demo: None, qtbot: QtBot) -> None:
     conv = busiest(Conversation, Conversation.message_count)
     for n in range(40):

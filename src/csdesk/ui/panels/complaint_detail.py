@@ -3,7 +3,7 @@ and the two things an admin does with it: move its status and record the resolut
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -69,15 +69,14 @@ class ComplaintDetailView(DetailView):
         ):
             self.fields.add_field(key, caption)
         self.content.addWidget(self.fields)
-        links = QHBoxLayout()
+        # One link per line: "Pesanan INV/…/MPL/…" beside "Buka percakapan" was wider than
+        # the narrowest detail pane and clipped everything below.
         self.order_link = LinkButton()
         self.order_link.clicked.connect(self._open_order)
         self.conversation_link = LinkButton(self.tr("Buka percakapan"))
         self.conversation_link.clicked.connect(self._open_conversation)
-        links.addWidget(self.order_link)
-        links.addWidget(self.conversation_link)
-        links.addStretch(1)
-        self.content.addLayout(links)
+        self.content.addWidget(self.order_link, 0, Qt.AlignmentFlag.AlignLeft)
+        self.content.addWidget(self.conversation_link, 0, Qt.AlignmentFlag.AlignLeft)
 
         description = Card(self.tr("Keluhan"))
         self.description = plain_label()
