@@ -40,7 +40,7 @@ from csdesk.services.chats.timing import refresh_conversation
 from csdesk.services.importing.records import ImportFormatError
 from csdesk.services.labels import CHANNEL_LABELS
 from csdesk.services.list_sql import fetch_tuples
-from csdesk.services.manual_orders import CustomerDraft, customer_by_phone, fk_id
+from csdesk.services.manual_orders import CustomerDraft, customer_by_phone, customer_for, fk_id
 
 # Channels offered for a captured message, in the order sellers meet them (Lazada's chat is
 # rare for the small sellers csdesk serves; it is still accepted).
@@ -170,7 +170,7 @@ def capture(
         raise ValidationError("Waktu pesan belum terjadi: periksa tanggal dan jamnya")
     shop = settings.load()
     with database_proxy.atomic():
-        customer, customer_created = _customer(customer_id, new_customer)
+        customer, customer_created = customer_for(customer_id, new_customer)
         lines = split_text(text, at, customer.name, shop)
         conv_id, created = _conversation(customer, channel)
         seen = _stored_keys(conv_id, [line.source_key for line in lines if line.source_key])
@@ -199,34 +199,6 @@ def capture(
 
 def channel_label(channel: str) -> str:
     return CHANNEL_LABELS.get(channel, channel)
-
-
-def _customer(customer_id: int | None, new: CustomerDraft | None) -> tuple[Customer, bool]:
-    """(the customer — a merged one's survivor —, created?)."""
-    if customer_id is not None:
-        customer = Customer.get_or_none(Customer.id == customer_id)
-        if customer is None:
-            raise ValidationError(f"Pelanggan #{customer_id} tidak ditemukan")
-        seen = {customer.id}
-        while (kept := fk_id(customer, "merged_into")) is not None and kept not in seen:
-            seen.add(kept)
-            customer = Customer.get_by_id(kept)
-        return customer, False
-    if new is None or not new.name.strip():
-        raise ValidationError("Pilih pelanggan, atau isi nama pelanggan baru")
-    owner = customer_by_phone(new.phone)
-    if owner is not None:
-        name = Customer.get_by_id(owner).name
-        raise ValidationError(
-            f"Nomor {new.phone.strip()} sudah tercatat milik pelanggan {name}; pilih pelanggan itu"
-        )
-    customer = Customer.create(name=new.name.strip(), nickname=new.nickname.strip())
-    e164 = fmt.phone_e164(new.phone)
-    if e164:
-        CustomerIdentity.create(
-            customer=customer.id, kind="phone", value=new.phone.strip(), normalized=e164
-        )
-    return customer, True
 
 
 def _conversation(customer: Customer, channel: str) -> tuple[int, bool]:

@@ -245,17 +245,40 @@ def _check(draft: ManualOrderDraft) -> None:
         raise ValidationError("Nama pelanggan baru wajib diisi")
 
 
-def _customer_for(draft: ManualOrderDraft) -> Customer:
-    """The draft's customer (a merged one's survivor), creating a new one when asked to."""
-    if draft.customer_id is not None:
-        customer = Customer.get_or_none(Customer.id == draft.customer_id)
+def customer_for(customer_id: int | None, new: CustomerDraft | None) -> tuple[Customer, bool]:
+    """(the customer — a merged one's survivor —, created?): the chosen customer, or a new one
+    with a phone identity when its phone is real. A phone that already belongs to someone is
+    refused, naming them, rather than making a duplicate. Manual orders and quick capture both
+    use this."""
+    if customer_id is not None:
+        customer = Customer.get_or_none(Customer.id == customer_id)
         if customer is None:
-            raise ValidationError(f"Pelanggan #{draft.customer_id} tidak ditemukan")
+            raise ValidationError(f"Pelanggan #{customer_id} tidak ditemukan")
         seen = {customer.id}
         while (kept := fk_id(customer, "merged_into")) is not None and kept not in seen:
             seen.add(kept)
             customer = Customer.get_by_id(kept)
-        return customer
+        return customer, False
+    if new is None or not new.name.strip():
+        raise ValidationError("Pilih pelanggan, atau isi nama pelanggan baru")
+    owner = customer_by_phone(new.phone)
+    if owner is not None:
+        name = Customer.get_by_id(owner).name
+        raise ValidationError(
+            f"Nomor {new.phone.strip()} sudah tercatat milik pelanggan {name}; pilih pelanggan itu"
+        )
+    customer = Customer.create(name=new.name.strip(), nickname=new.nickname.strip())
+    e164 = fmt.phone_e164(new.phone)
+    if e164:
+        CustomerIdentity.create(
+            customer=customer.id, kind="phone", value=new.phone.strip(), normalized=e164
+        )
+    return customer, True
+
+
+def _customer_for(draft: ManualOrderDraft) -> Customer:
+    """The draft's customer (see customer_for; _check already refused a draft with neither)."""
+    return customer_for(draft.customer_id, draft.new_customer)[0]
     new = draft.new_customer
     assert new is not None  # _check refused a draft with neither
     owner = customer_by_phone(new.phone)
