@@ -216,3 +216,30 @@ def test_a_version_1_database_gains_payments_and_item_search(
     found = db.execute_sql("SELECT rowid FROM item_search WHERE item_search MATCH '\"syari\"'")
     assert [row[0] for row in found.fetchall()] == [1]
     assert [b.reason for b in list_backups(db_path)] == ["pre-migrate-v1"]
+
+
+def test_a_version_3_database_gains_who_did_a_follow_up(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Version 3 had follow-ups without `done_by`: the column is added, old rows kept."""
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:3])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
+    db = database.open_database(str(db_path))
+    db.execute_sql("ALTER TABLE follow_up DROP COLUMN done_by")  # the table as v3 made it
+    from csdesk.models import Customer
+
+    Customer.create(name="Sari")
+    db.execute_sql(
+        "INSERT INTO follow_up (customer_id, due_at, reason, note, status, author, created_at)"
+        " VALUES (1, '2026-01-02', 'review', 'minta ulasan', 'open', 'Rina', '2026-01-01')"
+    )
+    database.close_database()
+    monkeypatch.undo()
+
+    db = database.open_database(str(db_path))
+
+    assert schema.read_version(db) == schema.SCHEMA_VERSION
+    from csdesk.models import FollowUp
+
+    kept = FollowUp.get()
+    assert (kept.note, kept.author, kept.done_by) == ("minta ulasan", "Rina", "")

@@ -90,3 +90,4 @@ class FollowUp(BaseModel):
     author = pw.CharField(default="")
     created_at = pw.DateTimeField(default=utcnow)
     done_at = pw.DateTimeField(null=True)
+    done_by = pw.CharField(default="")  # who marked it done (schema v4)

@@ -148,10 +148,19 @@ def _v3_merges_follow_ups(db: pw.Database) -> None:
     db.create_tables([CustomerMerge, FollowUp])
 
 
+def _v4_follow_up_done_by(db: pw.Database) -> None:
+    """Who marked a follow-up done. Version 3 created the table from the current model, so a
+    database made by a build that already knew the column is left as it is."""
+    table = FollowUp._meta.table_name
+    if "done_by" not in {column.name for column in db.get_columns(table)}:
+        run_sql(db, f"ALTER TABLE {table} ADD COLUMN done_by VARCHAR(255) NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: list[tuple[int, Callable[[pw.Database], None]]] = [
     (1, _v1_initial),
     (2, _v2_payments_item_search),
     (3, _v3_merges_follow_ups),
+    (4, _v4_follow_up_done_by),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -52,6 +52,7 @@ class FollowUpLine:
     author: str  # who wrote it
     created_at: dt.datetime
     done_at: dt.datetime | None
+    done_by: str  # who marked it done ("" while pending)
     overdue: bool  # pending and due before the start of the shop's day
 
     @property
@@ -154,6 +155,7 @@ def _lines(
                 author=row["author"],
                 created_at=row["created_at"],
                 done_at=row["done_at"],
+                done_by=row["done_by"],
                 overdue=pending and row["due_at"] < start_of_day,
             )
         )
@@ -191,10 +193,10 @@ def _pending(follow_up_id: int) -> FollowUp:
     return follow_up
 
 
-def mark_done(follow_up_id: int, now: dt.datetime | None = None) -> None:
-    """Done: it leaves the Dasbor's list and stays in the customer's history."""
+def mark_done(follow_up_id: int, now: dt.datetime | None = None, author: str = "") -> None:
+    """Done (by `author`): it leaves the Dasbor's list and stays in the customer's history."""
     _pending(follow_up_id)
-    FollowUp.update(status="done", done_at=now or utcnow()).where(
+    FollowUp.update(status="done", done_at=now or utcnow(), done_by=author).where(
         FollowUp.id == follow_up_id, FollowUp.status.in_(PENDING)
     ).execute()
 
