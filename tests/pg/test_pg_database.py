@@ -159,3 +159,38 @@ def test_check_reports_a_missing_table(pg_url: str) -> None:
     problems = check_database(db)
     assert len(problems) == 1
     assert "faq_entry" in problems[0]
+
+
+def test_a_version_3_database_gains_the_later_columns(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Columns added by later versions (follow-up done_by; the complaint desk's) arrive on a
+    PostgreSQL database made by version 3, with their defaults filled in for existing rows."""
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:3])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
+    open_database(pg_url)
+    close_database()
+    for table, column in (
+        ("follow_up", "done_by"),
+        ("complaint", "replacement_order_id"),
+        ("complaint", "due_overridden"),
+        ("complaint", "checklist_done"),
+        ("complaint_evidence", "size"),
+    ):
+        raw(pg_url, f"ALTER TABLE {table} DROP COLUMN {column}")
+    raw(
+        pg_url,
+        "INSERT INTO complaint (code, category, priority, status, channel, description,"
+        " resolution, refund_amount, cost, version, created_at, updated_at) VALUES"
+        " ('KL-2026-0001', 'late', 'normal', 'new', '', 'telat', '', 0, 0, 1, now(), now())",
+    )
+    monkeypatch.undo()
+
+    open_database(pg_url)
+
+    assert raw(pg_url, "SELECT code, due_overridden, checklist_done FROM complaint") == [
+        ("KL-2026-0001", False, "[]")
+    ]
+    assert raw(pg_url, f"SELECT value FROM {META_TABLE} WHERE key = 'schema_version'") == [
+        (str(SCHEMA_VERSION),)
+    ]

@@ -243,3 +243,64 @@ def test_a_version_3_database_gains_who_did_a_follow_up(
 
     kept = FollowUp.get()
     assert (kept.note, kept.author, kept.done_by) == ("minta ulasan", "Rina", "")
+
+
+def test_a_version_4_database_gains_the_complaint_desk_columns(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Version 4's complaints keep their data and gain items, a replacement order, a manual
+    due date flag, the checklist and the evidence's name/size/author, all with defaults."""
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:4])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 4)
+    db = database.open_database(str(db_path))
+    # The tables as v4 had them. SQLite cannot drop a foreign-key column: rebuild the table
+    # from its own CREATE statement without the v5 columns.
+    (create,) = db.execute_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'complaint'"
+    ).fetchone()
+    for v5 in (
+        ', "replacement_order_id" INTEGER',
+        ', "due_overridden" INTEGER NOT NULL',
+        ', "checklist_done" TEXT NOT NULL',
+        ', FOREIGN KEY ("replacement_order_id") REFERENCES "orders" ("id") ON DELETE SET NULL',
+    ):
+        assert v5 in create
+        create = create.replace(v5, "")
+    db.execute_sql("PRAGMA foreign_keys = OFF")
+    db.execute_sql("DROP TABLE complaint")
+    db.execute_sql(create)
+    db.execute_sql("PRAGMA foreign_keys = ON")
+    for column in ("original_name", "size", "author"):
+        db.execute_sql(f"ALTER TABLE complaint_evidence DROP COLUMN {column}")
+    db.execute_sql(
+        "INSERT INTO complaint (code, category, priority, status, channel, description,"
+        " resolution, refund_amount, cost, version, created_at, updated_at) VALUES"
+        " ('KL-2026-0001', 'damaged', 'normal', 'new', 'whatsapp', 'pecah', '', 0, 0, 1,"
+        " '2026-01-01', '2026-01-01')"
+    )
+    db.execute_sql(
+        "INSERT INTO complaint_evidence (complaint_id, path, kind, added_at)"
+        " VALUES (1, 'complaints/1.jpg', 'photo', '2026-01-01')"
+    )
+    database.close_database()
+    monkeypatch.undo()
+
+    db = database.open_database(str(db_path))
+
+    assert schema.read_version(db) == schema.SCHEMA_VERSION
+    from csdesk.models import Complaint, ComplaintEvidence, ComplaintItem, Order, utcnow
+
+    complaint = Complaint.get()
+    assert (complaint.code, complaint.description) == ("KL-2026-0001", "pecah")
+    assert (complaint.replacement_order, complaint.due_overridden) == (None, False)
+    assert complaint.checklist_done == "[]"
+    evidence = ComplaintEvidence.get()
+    assert (evidence.path, evidence.original_name, evidence.size) == ("complaints/1.jpg", "", 0)
+    ComplaintItem.create(complaint=complaint, product="Gamis", sku="G-1")
+    order = Order.create(
+        marketplace="manual", order_no="WA-1", status="to_ship", ordered_at=utcnow()
+    )
+    complaint.replacement_order = order
+    complaint.save()
+    order.delete_instance()
+    assert Complaint.get().replacement_order is None  # the foreign key lets go of a deleted order

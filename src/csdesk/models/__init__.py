@@ -2,7 +2,7 @@
 
 from csdesk.models.base import database_proxy, utcnow
 from csdesk.models.catalog import FaqEntry, Product, Setting, Template
-from csdesk.models.complaints import Complaint, ComplaintEvent, ComplaintEvidence
+from csdesk.models.complaints import Complaint, ComplaintEvent, ComplaintEvidence, ComplaintItem
 from csdesk.models.conversations import Conversation, Message
 from csdesk.models.orders import ImportBatch, Order, OrderEvent, OrderItem, Payment
 from csdesk.models.people import Customer, CustomerIdentity, CustomerMerge, FollowUp, User
@@ -11,6 +11,7 @@ __all__ = [
     "Complaint",
     "ComplaintEvent",
     "ComplaintEvidence",
+    "ComplaintItem",
     "Conversation",
     "Customer",
     "CustomerIdentity",

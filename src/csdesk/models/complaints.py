@@ -50,6 +50,25 @@ class Complaint(VersionedModel):
     due_at = pw.DateTimeField(null=True, index=True)
     resolved_at = pw.DateTimeField(null=True)
     assignee = pw.ForeignKeyField(User, null=True, on_delete="SET NULL")
+    # Schema v5: the replacement order sent for it, a due date an admin set by hand (not from
+    # the marketplace window), and the evidence checklist items ticked by hand (JSON list).
+    replacement_order = pw.ForeignKeyField(
+        Order, null=True, backref="replacement_for", on_delete="SET NULL"
+    )
+    due_overridden = pw.BooleanField(default=False)
+    checklist_done = pw.TextField(default="[]")
+
+
+class ComplaintItem(BaseModel):
+    """An item the complaint is about (schema v5): copied from the order's item when chosen
+    there (`order_item_id`), so reports by product/SKU survive a re-import of the order."""
+
+    complaint = pw.ForeignKeyField(Complaint, backref="items", on_delete="CASCADE")
+    order_item_id = pw.IntegerField(null=True)
+    product = pw.CharField()
+    sku = pw.CharField(default="", index=True)
+    variant = pw.CharField(default="")
+    quantity = pw.IntegerField(default=1)
 
 
 class ComplaintEvidence(BaseModel):
@@ -57,6 +76,9 @@ class ComplaintEvidence(BaseModel):
     path = pw.CharField()  # relative to the app's attachment folder
     kind = pw.CharField(default="photo")
     added_at = pw.DateTimeField(default=utcnow)
+    original_name = pw.CharField(default="")  # schema v5: the file's name on the seller's disk
+    size = pw.BigIntegerField(default=0)  # schema v5: bytes
+    author = pw.CharField(default="")  # schema v5
 
 
 class ComplaintEvent(BaseModel):

@@ -15,7 +15,7 @@ import peewee as pw
 from csdesk.errors import NewerSchemaError
 from csdesk.models.base import run_sql
 from csdesk.models.catalog import FaqEntry, Product, Setting, Template
-from csdesk.models.complaints import Complaint, ComplaintEvent, ComplaintEvidence
+from csdesk.models.complaints import Complaint, ComplaintEvent, ComplaintEvidence, ComplaintItem
 from csdesk.models.conversations import Conversation, Message
 from csdesk.models.orders import ImportBatch, Order, OrderEvent, OrderItem, Payment
 from csdesk.models.people import Customer, CustomerIdentity, CustomerMerge, FollowUp, User
@@ -39,7 +39,7 @@ V1_MODELS: list[type[pw.Model]] = [
     Template,
     Setting,
 ]
-ALL_MODELS: list[type[pw.Model]] = [*V1_MODELS, Payment, CustomerMerge, FollowUp]
+ALL_MODELS: list[type[pw.Model]] = [*V1_MODELS, Payment, CustomerMerge, FollowUp, ComplaintItem]
 
 META_TABLE = "csdesk_meta"
 
@@ -148,12 +148,60 @@ def _v3_merges_follow_ups(db: pw.Database) -> None:
     db.create_tables([CustomerMerge, FollowUp])
 
 
+def _literal(value: object) -> str:
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _add_missing_columns(db: pw.Database, model: type[pw.Model], *fields: pw.Field) -> None:
+    """`ALTER TABLE … ADD COLUMN` for each of `fields` not in `model`'s table yet, with the
+    field's default as the column's (so existing rows get it) and its foreign key. Earlier
+    migrations create tables from the current models, so a table that a later version widens
+    may already have the column; it is then left alone."""
+    table = model._meta.table_name
+    present = {column.name for column in db.get_columns(table)}
+    for field in fields:
+        if field.column_name in present:
+            continue
+        ctx = db.get_sql_context()
+        ctx.sql(field.ddl(ctx))  # type: ignore[no-untyped-call]
+        column, _ = ctx.query()
+        if not field.null:
+            column += f" DEFAULT {_literal(field.default)}"
+        if isinstance(field, pw.ForeignKeyField):
+            target = field.rel_model._meta.table_name
+            column += f' REFERENCES "{target}" ("{field.rel_field.column_name}")'
+            if field.on_delete:
+                column += f" ON DELETE {field.on_delete}"
+        run_sql(db, f'ALTER TABLE "{table}" ADD COLUMN {column}')
+
+
 def _v4_follow_up_done_by(db: pw.Database) -> None:
-    """Who marked a follow-up done. Version 3 created the table from the current model, so a
-    database made by a build that already knew the column is left as it is."""
-    table = FollowUp._meta.table_name
-    if "done_by" not in {column.name for column in db.get_columns(table)}:
-        run_sql(db, f"ALTER TABLE {table} ADD COLUMN done_by VARCHAR(255) NOT NULL DEFAULT ''")
+    """Who marked a follow-up done."""
+    _add_missing_columns(db, FollowUp, FollowUp.done_by)
+
+
+def _v5_complaint_desk(db: pw.Database) -> None:
+    """Complaints: the items they are about, the replacement order, a due date set by hand,
+    the evidence checklist, and who added each evidence file with its name and size."""
+    db.create_tables([ComplaintItem])
+    _add_missing_columns(
+        db,
+        Complaint,
+        Complaint.replacement_order,
+        Complaint.due_overridden,
+        Complaint.checklist_done,
+    )
+    _add_missing_columns(
+        db,
+        ComplaintEvidence,
+        ComplaintEvidence.original_name,
+        ComplaintEvidence.size,
+        ComplaintEvidence.author,
+    )
 
 
 MIGRATIONS: list[tuple[int, Callable[[pw.Database], None]]] = [
@@ -161,6 +209,7 @@ MIGRATIONS: list[tuple[int, Callable[[pw.Database], None]]] = [
     (2, _v2_payments_item_search),
     (3, _v3_merges_follow_ups),
     (4, _v4_follow_up_done_by),
+    (5, _v5_complaint_desk),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
