@@ -91,3 +91,22 @@ def test_history_lists_imports_newest_first_and_undo_only_once(db: object) -> No
     assert list_imports()[0].undone_at is not None
     with pytest.raises(CsdeskError, match="sudah dibatalkan"):
         undo_import(history[0].id)
+
+
+def test_a_customer_merged_away_after_the_import_is_kept_with_its_merge(db: object) -> None:
+    """The batch made Sari; an admin then merged her into an older record. Undoing the import
+    takes its order away but keeps the merged-away record, so the merge stays in the survivor's
+    history (and can still be undone) instead of vanishing with a deleted customer."""
+    from csdesk.services.customer_merge import merge_customers, merges
+
+    older = Customer.create(name="Sari W.")
+    import_parsed(parsed(order("A1")))
+    batch_sari = Customer.get(Customer.name == "Sari Wulandari")
+    merge_customers(older.id, batch_sari.id, author="Rina")
+
+    result = undo_import(last_batch())
+
+    assert (result.orders_removed, result.customers_removed) == (1, 0)
+    assert Customer.get_by_id(batch_sari.id).merged_into_id == older.id
+    assert [m.other_id for m in merges(older.id)] == [batch_sari.id]
+    assert Customer.get_by_id(older.id).order_count == 0
