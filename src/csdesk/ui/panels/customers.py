@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+import qtawesome as qta
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from csdesk.services.customers_list import CustomerListSource
 from csdesk.ui.panels.customer_detail import CustomerDetailView
+from csdesk.ui.panels.customers_export import CustomersExport
 from csdesk.ui.widgets.list_panel import ListPanel
 
 
@@ -34,3 +37,21 @@ class CustomersPanel(ListPanel):
             ),
             parent=parent,
         )
+        self.exporter = CustomersExport(self)
+        self.export_button = QPushButton(
+            qta.icon("fa6s.file-excel", color="#0f766e"), self.tr("Ekspor ke Excel…"), self
+        )
+        self.export_button.setToolTip(
+            self.tr(
+                "Simpan pelanggan yang sedang tampil (pencarian dan filter ini) ke Excel (Ctrl+E)"
+            )
+        )
+        self.export_button.clicked.connect(self.export_current)
+        self.title_row.addWidget(self.export_button)
+        shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.export_current)
+
+    def export_current(self) -> None:
+        """Export exactly the customers the current search and filters list, in its order."""
+        self.exporter.start(self.source, self.model.query)  # type: ignore[arg-type]
