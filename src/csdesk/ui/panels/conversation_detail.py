@@ -34,7 +34,6 @@ from csdesk.services import conversations, details, details_conversations, fmt, 
 from csdesk.services.labels import CHANNEL_LABELS, CONVERSATION_STATUS_LABELS, label
 from csdesk.ui.dialogs.link_order import LinkOrderDialog
 from csdesk.ui.dialogs.manual_order import ManualOrderDialog
-from csdesk.ui.dialogs.new_complaint import NewComplaintDialog
 from csdesk.ui.panels.conversation_thread import ThreadView
 from csdesk.ui.panels.detail_parts import ComplaintTable, CustomerCard, OrderTable
 from csdesk.ui.panels.detail_view import DetailView
@@ -217,7 +216,6 @@ class ConversationDetailView(DetailView):
         self.assignee.setToolTip(self.tr("Admin yang menangani percakapan ini (Ctrl+Shift+A)"))
         self.manual_dialog: ManualOrderDialog | None = None
         self.link_dialog: LinkOrderDialog | None = None
-        self.complaint_dialog: NewComplaintDialog | None = None
 
     def add_chat_action(self, text: str, slot: Callable[[], object], keys: str = "") -> QAction:
         """An entry of the "Pesanan" menu, its key working while the pane shows."""
@@ -474,19 +472,9 @@ class ConversationDetailView(DetailView):
         d = self.detail
         if d is None:
             return
-        dialog = NewComplaintDialog(
+        self.start_complaint(
             customer_id=d.customer.id if d.customer else None,
             order_id=d.order_id,
             conversation_id=d.id,
             channel=d.channel,
-            parent=self,
-            author=self.author,
         )
-        dialog.created.connect(self._complaint_created)
-        self.complaint_dialog = dialog
-        dialog.open()
-
-    def _complaint_created(self, complaint_id: int) -> None:
-        self.reload()
-        self.changed.emit()
-        self.open_record.emit("complaint", complaint_id)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from csdesk.errors import CsdeskError, NotFoundError
 from csdesk.services import conversations
+from csdesk.ui.dialogs.new_complaint import NewComplaintDialog
 from csdesk.ui.widgets.empty_state import EmptyState
 
 
@@ -36,6 +37,7 @@ class DetailView(QWidget):
     def __init__(self, empty_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.current_id: int | None = None
+        self.complaint_dialog: NewComplaintDialog | None = None
         self._author = ""
         self._empty_text = empty_text
         self.stack = QStackedWidget(self)
@@ -119,3 +121,31 @@ class DetailView(QWidget):
         self.reload()
         self.changed.emit()
         return True
+
+    def start_complaint(
+        self,
+        *,
+        customer_id: int | None,
+        order_id: int | None = None,
+        conversation_id: int | None = None,
+        channel: str = "",
+    ) -> NewComplaintDialog:
+        """ "Buat keluhan…" about what this pane shows; once saved the pane reloads, the lists
+        hear `changed`, and the Keluhan panel shows the new complaint."""
+        dialog = NewComplaintDialog(
+            customer_id=customer_id,
+            order_id=order_id,
+            conversation_id=conversation_id,
+            channel=channel,
+            parent=self,
+            author=self.author,
+        )
+        dialog.created.connect(self._complaint_created)
+        self.complaint_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _complaint_created(self, complaint_id: int) -> None:
+        self.reload()
+        self.changed.emit()
+        self.open_record.emit("complaint", complaint_id)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from csdesk.models import utcnow
 from csdesk.services import details, fmt, order_notes, settings, templates
 from csdesk.services.labels import MARKETPLACE_LABELS, ORDER_STATUS_LABELS, label
-from csdesk.ui.dialogs.new_complaint import NewComplaintDialog
 from csdesk.ui.panels.detail_parts import ComplaintTable, CustomerCard, EventList, RecordTable
 from csdesk.ui.panels.detail_view import DetailView
 from csdesk.ui.panels.order_payment import OrderPaymentCard
@@ -161,7 +160,6 @@ class OrderDetailView(DetailView):
         complaint_row.addWidget(self.new_complaint_button)
         complaint_row.addStretch(1)
         self.complaints_card.add(complaint_row)
-        self.complaint_dialog: NewComplaintDialog | None = None
         self.content.addWidget(self.complaints_card)
 
         history = Card(self.tr("Riwayat"))
@@ -277,18 +275,8 @@ class OrderDetailView(DetailView):
         d = self.detail
         if d is None:
             return
-        dialog = NewComplaintDialog(
+        self.start_complaint(
             customer_id=d.customer.id if d.customer else None,
             order_id=d.id,
             channel=d.marketplace,
-            parent=self,
-            author=self.author,
         )
-        dialog.created.connect(self._complaint_created)
-        self.complaint_dialog = dialog
-        dialog.open()
-
-    def _complaint_created(self, complaint_id: int) -> None:
-        self.reload()
-        self.changed.emit()
-        self.open_record.emit("complaint", complaint_id)
