@@ -65,11 +65,9 @@ class ProductListSource:
         return count_rows(self._select(query))
 
     def _select(self, query: ListQuery) -> pw.Select:
-        conditions: list[pw.Expression] = []
-        terms = text_match.parse(query.search)
-        if terms is not None:
-            columns = [Product.sku, Product.name, Product.variant]
-            conditions += [text_match.like_any(columns, word) for word in terms.words]
+        conditions = text_match.every_word(
+            [Product.sku, Product.name, Product.variant], query.search
+        )
         stock = query.filters.get("stock")
         if stock == "out":
             conditions.append(Product.stock <= 0)

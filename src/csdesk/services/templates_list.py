@@ -66,11 +66,9 @@ class TemplateListSource:
         return count_rows(self._select(query))
 
     def _select(self, query: ListQuery) -> pw.Select:
-        conditions: list[pw.Expression] = []
-        terms = text_match.parse(query.search)
-        if terms is not None:
-            columns = [Template.title, Template.shortcut, Template.body]
-            conditions += [text_match.like_any(columns, word) for word in terms.words]
+        conditions = text_match.every_word(
+            [Template.title, Template.shortcut, Template.body], query.search
+        )
         category = query.filters.get("category")
         if category:
             conditions.append(Template.category == category)

@@ -102,6 +102,13 @@ def like_any(columns: Sequence[pw.ColumnBase], word: str) -> pw.Expression:
     return functools.reduce(operator.or_, [column.contains(word) for column in columns])
 
 
+def every_word(columns: Sequence[pw.ColumnBase], text: str) -> list[pw.Expression]:
+    """For a small table searched without an index (products, templates): each word of
+    `text` found in one of `columns`. No conditions for an empty search."""
+    terms = parse(text)
+    return [] if terms is None else [like_any(columns, word) for word in terms.words]
+
+
 def use_index(terms: Terms) -> bool:
     return terms.indexable and has_search_index(database_proxy.obj)
 
