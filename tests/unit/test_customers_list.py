@@ -119,3 +119,21 @@ def test_rows_show_contact_segment_and_figures(people: dict[str, int]) -> None:
     assert rows[people["new"]]["segment"] == "baru"
     assert rows[people["new"]]["contact"] == ""
     assert source.badge_label("segment", "pernah_komplain") == "Pernah Komplain"
+
+
+@pytest.mark.parametrize("typed", ["0812 3456 7890", "+62 812-3456-7890", "6281234567890"])
+def test_a_phone_typed_another_way_finds_the_customer(db: object, typed: str) -> None:
+    """Stored as the buyer wrote it (`0812-3456-7890`); found however the admin types it, by
+    the identity's E.164. A masked phone with the same last digits is never a match."""
+    sari = customer("Sari")
+    identity(sari, "phone", "0812-3456-7890", normalized="+6281234567890")
+    masked = customer("Pembeli Shopee")
+    identity(masked, "phone", "62812****7890", masked=True)
+    customer("Budi")
+
+    assert ids(ListQuery(search=typed)) == [sari.id]
+
+
+def test_a_short_number_is_not_taken_for_a_phone(db: object) -> None:
+    kode = customer("Toko 12345")
+    assert ids(ListQuery(search="12345")) == [kode.id]

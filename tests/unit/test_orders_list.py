@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from list_factories import at, clock, customer, order
+from list_factories import at, clock, customer, identity, order
 
 from csdesk.models import Order
 from csdesk.services import text_match
@@ -414,3 +414,13 @@ def test_a_status_count_comes_from_the_kept_tab_counts_until_forgotten(
     assert source.count(query) == 1  # kept: a tab switch counts nothing
     source.forget_counts()  # what a refresh does
     assert source.count(query) == 2
+
+
+def test_the_buyers_phone_in_another_format_finds_their_orders(db: object) -> None:
+    """The order's own phone is empty or written differently (`0812-3456-7890` in the file),
+    the customer's phone identity holds its E.164: `0812 3456 7890` finds the order."""
+    sari = customer("Sari")
+    identity(sari, "phone", "0812-3456-7890", normalized="+6281234567890")
+    mine = order("WA-2026-0001", ordered_at=at(3, 1), customer=sari, phone="0812-3456-7890")
+    order("WA-2026-0002", ordered_at=at(3, 2), phone="0813-1111-2222")
+    assert OrderListSource(now=clock).ids(ListQuery(search="0812 3456 7890")) == [mine.id]

@@ -12,7 +12,7 @@ from typing import Any
 import peewee as pw
 
 from csdesk.models import Complaint, Customer, CustomerIdentity
-from csdesk.services import segments, text_match
+from csdesk.services import fmt, segments, text_match
 from csdesk.services.details_customers import split_tags
 from csdesk.services.labels import SEGMENT_LABELS, label
 from csdesk.services.list_sql import (
@@ -29,13 +29,34 @@ from csdesk.services.list_sql import (
 )
 from csdesk.services.listing import Choice, Column, Filter, ListQuery, Row
 
+PHONE_MIN_DIGITS = 8
+
+
+def phone_customers(text: str) -> pw.Select | None:
+    """The customers with a real phone that is `text` written another way: `0812 3456 7890`,
+    `+62 812-3456-7890` and `6281234567890` all find `0812-3456-7890`, by the identity's E.164
+    (`normalized`, indexed). None unless `text` is only a phone number (digits, spaces, + - . ( )
+    and at least PHONE_MIN_DIGITS digits); masked phones never match (they have no E.164)."""
+    if not text_match.is_phone_like(text, PHONE_MIN_DIGITS):
+        return None
+    e164 = fmt.phone_e164(text)
+    if e164 is None:
+        return None
+    # By `normalized` alone: with `kind` too SQLite takes the wider index and scans (see
+    # importing/customers_match.py); only phones have a `+62…` normalized value anyway.
+    return CustomerIdentity.select(CustomerIdentity.customer).where(
+        CustomerIdentity.normalized == e164
+    )
+
 
 def search_condition(text: str, newest: int | None = None) -> pw.Expression | None:
     """Customers whose name, nickname or any identity (phone, username, email, WhatsApp name)
-    contains `text` (`newest`: see text_match.condition)."""
+    contains `text`, or whose phone is `text` in another format (phone_customers)
+    (`newest`: see text_match.condition)."""
     terms = text_match.parse(text)
     if terms is None:
         return None
+    by_phone = phone_customers(text)
 
     def like(word: str) -> pw.Expression:
         in_identity = CustomerIdentity.select(CustomerIdentity.customer).where(
@@ -45,9 +66,10 @@ def search_condition(text: str, newest: int | None = None) -> pw.Expression | No
             in_identity
         )
 
-    return text_match.condition(
+    found = text_match.condition(
         terms, table="customer_search", id_column=Customer.id, like=like, newest=newest
     )
+    return found if by_phone is None else found | Customer.id.in_(by_phone)
 
 
 def _squeezed(text: str) -> str:

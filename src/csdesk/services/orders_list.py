@@ -24,7 +24,7 @@ import peewee as pw
 
 from csdesk.models import Customer, Order, OrderItem
 from csdesk.models.orders import ORDER_STATUSES
-from csdesk.services import fmt, text_match
+from csdesk.services import customers_list, fmt, text_match
 from csdesk.services.labels import MARKETPLACE_LABELS, ORDER_STATUS_LABELS, label
 from csdesk.services.list_sql import (
     ALL,
@@ -91,13 +91,18 @@ def item_hits(text: str) -> pw.Select | None:
 
 
 def list_search_condition(text: str) -> pw.Expression | None:
-    """The Pesanan search: the order's own fields (search_condition) or one of its items. Both
+    """The Pesanan search: the order's own fields (search_condition), one of its items, or its
+    buyer's phone in another format (customers_list.phone_customers). All
     hit lists are joined by UNION in one id subquery, so each side keeps its own index."""
     own = search_condition(text)
     items = item_hits(text)
     if own is None or items is None:
         return None
-    return Order.id.in_(Order.select(Order.id).where(own) | items)
+    hits = Order.select(Order.id).where(own) | items
+    by_phone = customers_list.phone_customers(text)
+    if by_phone is not None:  # the buyer's phone typed in another format than the file's
+        hits |= Order.select(Order.id).where(Order.customer.in_(by_phone))
+    return Order.id.in_(hits)
 
 
 def deadline_flag(

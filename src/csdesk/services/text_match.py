@@ -51,6 +51,12 @@ class Terms:
         return " ".join('"' + word.replace('"', '""') + '"' for word in self.words)
 
 
+def is_phone_like(text: str, min_digits: int = _MIN_PHONE_DIGITS) -> bool:
+    """Only a phone number as people type it, with at least `min_digits` digits."""
+    text = text.strip()
+    return bool(_PHONE_LIKE.match(text)) and sum(c.isdigit() for c in text) >= min_digits
+
+
 def parse(text: str) -> Terms | None:
     """The search terms of `text`; None when there is nothing to search for.
 
@@ -61,7 +67,7 @@ def parse(text: str) -> Terms | None:
     if not text:
         return None
     digits = re.sub(r"\D", "", text)
-    if _PHONE_LIKE.match(text) and len(digits) >= _MIN_PHONE_DIGITS:
+    if is_phone_like(text):
         for prefix in ("62", "0"):
             if digits.startswith(prefix):
                 digits = digits[len(prefix) :]
