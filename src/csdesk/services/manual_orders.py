@@ -279,21 +279,6 @@ def customer_for(customer_id: int | None, new: CustomerDraft | None) -> tuple[Cu
 def _customer_for(draft: ManualOrderDraft) -> Customer:
     """The draft's customer (see customer_for; _check already refused a draft with neither)."""
     return customer_for(draft.customer_id, draft.new_customer)[0]
-    new = draft.new_customer
-    assert new is not None  # _check refused a draft with neither
-    owner = customer_by_phone(new.phone)
-    if owner is not None:
-        name = Customer.get_by_id(owner).name
-        raise ValidationError(
-            f"Nomor {new.phone.strip()} sudah tercatat milik pelanggan {name}; pilih pelanggan itu"
-        )
-    customer = Customer.create(name=new.name.strip(), nickname=new.nickname.strip())
-    e164 = fmt.phone_e164(new.phone)
-    if e164:
-        CustomerIdentity.create(
-            customer=customer.id, kind="phone", value=new.phone.strip(), normalized=e164
-        )
-    return customer
 
 
 def _item_rows(order_id: int, items: Sequence[ItemDraft]) -> list[dict[str, object]]:
