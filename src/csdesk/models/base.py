@@ -16,6 +16,12 @@ def run_sql(db: pw.Database, sql: str, params: Sequence[object] = ()) -> Any:
     return db.execute_sql(sql, params)  # type: ignore[no-untyped-call]
 
 
+def fk_id(record: pw.Model, name: str) -> int | None:
+    """The id a foreign key column holds, without loading the record it points at."""
+    value = record.__data__.get(name)
+    return None if value is None else int(value)
+
+
 def utcnow() -> dt.datetime:
     """Naive UTC 'now': every stored time is UTC; the shop's zone is applied when shown."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)

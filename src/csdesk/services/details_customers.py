@@ -26,6 +26,7 @@ RECENT_ORDERS = 20
 
 @dataclass(frozen=True)
 class IdentityLine:
+    id: int
     kind: str  # phone | email | marketplace | whatsapp | instagram
     marketplace: str
     value: str
@@ -83,7 +84,9 @@ def customer_detail(customer_id: int, now: dt.datetime | None = None) -> Custome
     if customer is None or summary is None:
         raise NotFoundError(f"Pelanggan #{customer_id} tidak ditemukan")
     identities = [
-        IdentityLine(kind=i.kind, marketplace=i.marketplace, value=i.value, masked=i.masked)
+        IdentityLine(
+            id=i.id, kind=i.kind, marketplace=i.marketplace, value=i.value, masked=i.masked
+        )
         for i in CustomerIdentity.select()
         .where(CustomerIdentity.customer == customer_id)
         .order_by(CustomerIdentity.id)

@@ -38,6 +38,9 @@ from csdesk.models import (
     database_proxy,
     utcnow,
 )
+
+# Re-exported (`X as X`): callers import fk_id and the stock names from here.
+from csdesk.models.base import fk_id as fk_id
 from csdesk.services import fmt, templates
 from csdesk.services import settings as shop_settings
 from csdesk.services.customer_stats import refresh_customers
@@ -162,12 +165,6 @@ def next_order_no(now: dt.datetime | None = None) -> str:
     tails = [order.order_no[len(prefix) :] for order in used]
     numbers = [int(tail) for tail in tails if tail.isdigit()]
     return f"{prefix}{max(numbers, default=0) + 1:04d}"
-
-
-def fk_id(record: pw.Model, name: str) -> int | None:
-    """The id a foreign key column holds, without loading the record it points at."""
-    value = record.__data__.get(name)
-    return None if value is None else int(value)
 
 
 def stock_shortfalls(items: Sequence[ItemDraft], order_id: int | None = None) -> list[Shortfall]:
