@@ -144,3 +144,17 @@ def test_follow_ups_go_with_a_merge(sari: Customer) -> None:
 def test_unknown_follow_up(db: pw.Database) -> None:
     with pytest.raises(NotFoundError, match="Tindak lanjut #7 tidak ditemukan"):
         mark_done(7)
+
+
+def test_due_words_follow_the_shop_day() -> None:
+    """23.30 WIB on 24 Nov is 16.30 UTC: a follow-up due 25 Nov 00.00 WIB is 'Besok'."""
+    import datetime as dt
+
+    from csdesk.services.follow_ups import due_text
+
+    now = dt.datetime(2026, 11, 24, 16, 30)  # 23.30 WIB
+    wib = "Asia/Jakarta"
+    assert due_text(dt.datetime(2026, 11, 24, 17, 0), now, wib) == ("tomorrow", "Besok")
+    assert due_text(dt.datetime(2026, 11, 23, 17, 0), now, wib) == ("today", "Hari ini")
+    assert due_text(dt.datetime(2026, 11, 21, 3, 0), now, wib) == ("overdue", "Terlambat 3 hari")
+    assert due_text(dt.datetime(2026, 11, 26, 3, 0), now, wib) == ("later", "Kam, 26 Nov 2026")

@@ -29,6 +29,7 @@ from csdesk.services.demo_catalog import (
 )
 from csdesk.services.demo_chats import make_conversations
 from csdesk.services.demo_complaints import make_complaints
+from csdesk.services.demo_follow_ups import make_follow_ups
 from csdesk.services.demo_orders import insert_orders, make_orders
 from csdesk.services.demo_people import insert_customers, insert_identities, make_customers
 from csdesk.services.templates_default import install_default_templates
@@ -143,6 +144,7 @@ def generate_demo(
         phase_done()
 
         templates = install_default_templates()
+        make_follow_ups(rng, demo_orders, OWNER, now)
         phase_done()
     return DemoSummary(
         users=len(admins),

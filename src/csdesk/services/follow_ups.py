@@ -64,6 +64,25 @@ class FollowUpLine:
         return STATUS_LABELS.get(self.status, self.status)
 
 
+def due_text(due_at: dt.datetime, now: dt.datetime, zone: str) -> tuple[str, str]:
+    """(state, words) for a pending follow-up due at `due_at` (naive UTC), by shop days:
+    ("overdue", "Terlambat 2 hari"), ("today", "Hari ini"), ("tomorrow", "Besok") or
+    ("later", "Kam, 27 Nov 2026")."""
+    today = fmt.to_local(now, zone).date()
+    day = fmt.to_local(due_at, zone).date()
+    late = (today - day).days
+    if late > 0:
+        return "overdue", f"Terlambat {late} hari"
+    if late == 0:
+        return "today", "Hari ini"
+    if late == -1:
+        return "tomorrow", "Besok"
+    return (
+        "later",
+        f"{fmt.DAYS[day.weekday()]}, {day.day:02d} {fmt.MONTHS[day.month - 1]} {day.year}",
+    )
+
+
 def _due_time(due: dt.datetime | dt.date, zone: str) -> dt.datetime:
     if isinstance(due, dt.datetime):
         return due if due.tzinfo is None else due.astimezone(dt.UTC).replace(tzinfo=None)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -25,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from csdesk.models.base import utcnow
-from csdesk.services import dashboard, fmt
+from csdesk.services import conversations, dashboard, fmt, follow_ups
 from csdesk.services import settings as shop_settings
 from csdesk.ui import theme
 from csdesk.ui.widgets.cells import number
+from csdesk.ui.widgets.follow_up_list import FollowUpList
 from csdesk.ui.widgets.two_line import SUBTITLE_ROLE, TwoLineDelegate
 
 _T = QCoreApplication.translate
@@ -190,6 +192,30 @@ class DashboardPanel(QWidget):
         self.waiting.itemActivated.connect(self._open_chat)
         self.waiting.itemClicked.connect(self._open_chat)
 
+        self.follow_ups_title = QLabel(self)
+        self.follow_ups_title.setObjectName("sectionTitle")
+        self.follow_ups = FollowUpList(
+            show_customer=True,
+            empty_text=self.tr("Tidak ada tindak lanjut untuk hari ini."),
+            parent=self,
+        )
+        self.follow_ups.changed.connect(self.refresh)
+        self.follow_ups.activated.connect(
+            lambda customer, _order: self.open_requested.emit("customer", customer)
+        )
+
+        lists = QHBoxLayout()
+        lists.setSpacing(20)
+        for title, widget in (
+            (waiting_title, self.waiting),
+            (self.follow_ups_title, self.follow_ups),
+        ):
+            column = QVBoxLayout()
+            column.setSpacing(8)
+            column.addWidget(title)
+            column.addWidget(widget, 1)
+            lists.addLayout(column, 1)
+
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -199,8 +225,7 @@ class DashboardPanel(QWidget):
         layout.addSpacing(6)
         layout.addLayout(grid)
         layout.addSpacing(10)
-        layout.addWidget(waiting_title)
-        layout.addWidget(self.waiting, 1)
+        layout.addLayout(lists, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -231,6 +256,10 @@ class DashboardPanel(QWidget):
             else:
                 card.set_value(int(getattr(counts, name)))
         self._fill_waiting(now)
+        due = follow_ups.due_follow_ups(now)
+        self.follow_ups.author = conversations.current_author()
+        self.follow_ups.set_lines(due, now)
+        self.follow_ups_title.setText(self.tr("Tindak lanjut hari ini (%d)") % len(due))
 
     def ensure_loaded(self) -> None:
         self.refresh()
