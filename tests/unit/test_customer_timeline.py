@@ -37,11 +37,11 @@ def test_every_kind_of_entry_newest_first(db: object) -> None:
     titles = [e.title for e in entries]
     assert titles[0] == "Tindak lanjut selesai oleh Dina: Minta ulasan"
     assert "Chat WhatsApp · 4 pesan" in titles
-    assert titles.index("Chat WhatsApp · 4 pesan") < titles.index("Pesanan 2502B · Perlu Dikirim")
+    assert titles.index("Chat WhatsApp · 4 pesan") < titles.index("Pesanan 2502B")
     assert titles[-3:] == [
         "Keluhan KL-2025-0001 dibuka: Rusak",
         "Catatan pada pesanan 2501A — Rina",
-        "Pesanan 2501A · Selesai",
+        "Pesanan 2501A",
     ]
     assert [e.at for e in entries] == sorted((e.at for e in entries), reverse=True)
     note = next(e for e in entries if e.kind == "note")
@@ -64,5 +64,5 @@ def test_a_merged_customers_history_shows_on_the_survivor(db: object) -> None:
     order("WA-2024-0007", ordered_at=at(1, 1), customer=old, total=45_000)
     merge_customers(sari, old.id, author="Rina")
     titles = [e.title for e in timeline(sari)]
-    assert "Pesanan WA-2024-0007 · Selesai" in titles
+    assert "Pesanan WA-2024-0007" in titles
     assert any(t == "Digabung dengan Sari (WA lama) oleh Rina" for t in titles)

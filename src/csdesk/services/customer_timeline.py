@@ -83,8 +83,9 @@ def _orders(customer_id: int, before: dt.datetime | None, limit: int) -> Iterabl
         yield TimelineEntry(
             at=row["ordered_at"],
             kind="order",
-            title=f"Pesanan {row['order_no']} · {label(ORDER_STATUS_LABELS, row['status'])}",
-            detail=f"{label(MARKETPLACE_LABELS, row['marketplace'])} · {fmt.rupiah(row['total'])}",
+            title=f"Pesanan {row['order_no']}",
+            detail=f"{label(ORDER_STATUS_LABELS, row['status'])} · "
+            f"{label(MARKETPLACE_LABELS, row['marketplace'])} · {fmt.rupiah(row['total'])}",
             record_kind="order",
             record_id=row["id"],
         )

@@ -3,21 +3,35 @@ said and what went wrong, so every admin treats a loyal customer as loyal."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+import qtawesome as qta
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from csdesk.models import utcnow
 from csdesk.services import details, fmt, settings
-from csdesk.services.labels import (
-    CHANNEL_LABELS,
-    CONVERSATION_STATUS_LABELS,
-    MARKETPLACE_LABELS,
-    SEGMENT_LABELS,
-    label,
-)
-from csdesk.ui.panels.detail_parts import ComplaintTable, OrderTable, RecordTable
+from csdesk.services.labels import MARKETPLACE_LABELS, SEGMENT_LABELS, label
+from csdesk.ui import theme
+from csdesk.ui.dialogs.customer_edit import CustomerEditDialog
+from csdesk.ui.dialogs.customer_merge import MergeWithDialog
+from csdesk.ui.panels.customer_follow_ups import FollowUpsCard
+from csdesk.ui.panels.customer_merges import MergeHistoryCard
+from csdesk.ui.panels.customer_timeline import TimelineCard
+from csdesk.ui.panels.detail_parts import ComplaintTable, OrderTable
 from csdesk.ui.panels.detail_view import DetailView
 from csdesk.ui.widgets.card import Badge, Card, heading_label, muted_label, plain_label
 from csdesk.ui.widgets.fields import FieldGrid
+
+# (attribute, icon, words, shortcut, tooltip)
+ACTIONS = (
+    ("edit_button", "fa6s.pen", "Ubah", "F2", "Ubah nama, panggilan, preferensi, tag dan kontak"),
+    ("follow_up_button", "fa6s.bell", "Tindak lanjut", "Ctrl+Shift+T",
+     "Ingatkan: tagih transfer, minta ulasan, kabari stok datang"),
+    ("complaint_button", "fa6s.triangle-exclamation", "Keluhan", "Ctrl+Shift+K",
+     "Catat keluhan pelanggan ini"),
+    ("merge_button", "fa6s.code-merge", "Gabungkan", "Ctrl+Shift+G",
+     "Gabungkan dengan profil lain milik orang yang sama"),
+)  # fmt: skip
 
 IDENTITY_CAPTIONS = {
     "phone": "Telepon",
@@ -45,6 +59,29 @@ class CustomerDetailView(DetailView):
         self.tags = plain_label()
         self.tags.setStyleSheet("color: #0f766e; font-weight: 600;")
         self.content.addWidget(self.tags)
+        actions = QHBoxLayout()
+        actions.setSpacing(4)
+        handlers = {
+            "edit_button": self.edit,
+            "follow_up_button": self.new_follow_up,
+            "complaint_button": self.new_complaint,
+            "merge_button": self.merge_with,
+        }
+        for attribute, icon, words, keys, tip in ACTIONS:
+            button = QToolButton(self)
+            button.setIcon(qta.icon(icon, color=theme.ACCENT))
+            button.setText(self.tr(words))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setToolTip(f"{self.tr(tip)} ({keys})")
+            button.clicked.connect(handlers[attribute])
+            setattr(self, attribute, button)
+            actions.addWidget(button)
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(handlers[attribute])
+        actions.addStretch(1)
+        self.content.addLayout(actions)
+        self.dialog: QWidget | None = None
 
         stats = Card(self.tr("Ringkasan"))
         self.stats = FieldGrid()
@@ -58,6 +95,11 @@ class CustomerDetailView(DetailView):
             self.stats.add_field(key, caption)
         stats.add(self.stats)
         self.content.addWidget(stats)
+
+        self.follow_ups = FollowUpsCard(self)
+        self.follow_ups.changed.connect(self._changed_here)
+        self.follow_ups.open_record.connect(self.open_record)
+        self.content.addWidget(self.follow_ups)
 
         identities = Card(self.tr("Kontak & akun"))
         self.identities = FieldGrid()
@@ -74,6 +116,16 @@ class CustomerDetailView(DetailView):
         notes.add(self.notes)
         self.content.addWidget(notes)
 
+        self.complaints_card = Card(self.tr("Komplain"))
+        self.complaints = ComplaintTable()
+        self.complaints.activated_id.connect(lambda cid: self.open_record.emit("complaint", cid))
+        self.complaints_card.add(self.complaints)
+        self.content.addWidget(self.complaints_card)
+
+        self.timeline = TimelineCard(self)
+        self.timeline.open_record.connect(self.open_record)
+        self.content.addWidget(self.timeline)
+
         self.orders_card = Card(self.tr("Pesanan terakhir"))
         self.orders = OrderTable()
         self.orders.activated_id.connect(lambda oid: self.open_record.emit("order", oid))
@@ -82,22 +134,9 @@ class CustomerDetailView(DetailView):
         self.orders_card.add(self.no_orders)
         self.content.addWidget(self.orders_card)
 
-        self.conversations_card = Card(self.tr("Percakapan"))
-        self.conversations = RecordTable(
-            [self.tr("Kanal"), self.tr("Pesan terakhir"), self.tr("Status"), self.tr("Isi")],
-            elastic=(3,),
-        )
-        self.conversations.activated_id.connect(
-            lambda cid: self.open_record.emit("conversation", cid)
-        )
-        self.conversations_card.add(self.conversations)
-        self.content.addWidget(self.conversations_card)
-
-        self.complaints_card = Card(self.tr("Komplain"))
-        self.complaints = ComplaintTable()
-        self.complaints.activated_id.connect(lambda cid: self.open_record.emit("complaint", cid))
-        self.complaints_card.add(self.complaints)
-        self.content.addWidget(self.complaints_card)
+        self.merges = MergeHistoryCard(self)
+        self.merges.changed.connect(self._changed_here)
+        self.content.addWidget(self.merges)
         self.content.addStretch(1)
 
     def load(self, record_id: int) -> None:
@@ -142,21 +181,49 @@ class CustomerDetailView(DetailView):
         self.orders.set_orders(d.recent_orders, zone)
         self.no_orders.setVisible(not d.recent_orders)
 
-        self.conversations.set_rows(
-            [
-                (
-                    c.id,
-                    (
-                        label(CHANNEL_LABELS, c.channel),
-                        fmt.datetime_short(c.last_message_at, zone),
-                        label(CONVERSATION_STATUS_LABELS, c.status),
-                        c.preview,
-                    ),
-                    c.status,
-                )
-                for c in d.conversations
-            ]
-        )
-        self.conversations_card.setVisible(bool(d.conversations))
         self.complaints.set_complaints(d.complaints, zone, utcnow())
         self.complaints_card.setVisible(bool(d.complaints))
+        living = d.merged_into_id is None
+        for button in (self.edit_button, self.follow_up_button, self.merge_button):
+            button.setEnabled(living)
+        self.follow_ups.author = self.merges.author = self.author
+        self.follow_ups.load(record_id)
+        self.timeline.load(record_id)
+        self.merges.load(record_id)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def edit(self) -> CustomerEditDialog | None:
+        """ "Ubah" (F2): the profile and contacts; the page and the list follow the save."""
+        if self.current_id is None or not self.edit_button.isEnabled():
+            return None
+        dialog = CustomerEditDialog(self.current_id, self.author, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _id: self._changed_here())
+        dialog.contacts_changed.connect(lambda _id: self._changed_here())
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def new_follow_up(self) -> None:
+        if self.current_id is not None and self.follow_up_button.isEnabled():
+            self.follow_ups.new_follow_up()
+
+    def new_complaint(self) -> None:
+        if self.current_id is not None:
+            self.start_complaint(customer_id=self.current_id)
+
+    def merge_with(self) -> MergeWithDialog | None:
+        """ "Gabungkan…": fold another profile of the same person into this one."""
+        if self.current_id is None or not self.merge_button.isEnabled():
+            return None
+        dialog = MergeWithDialog(self.current_id, self.author, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.merged.connect(lambda _id: self._changed_here())
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _changed_here(self) -> None:
+        self.reload()
+        self.changed.emit()

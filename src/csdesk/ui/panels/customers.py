@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from csdesk.services.customers_list import CustomerListSource
+from csdesk.ui.dialogs.customer_duplicates import DuplicatesDialog
 from csdesk.ui.panels.customer_detail import CustomerDetailView
 from csdesk.ui.panels.customers_export import CustomersExport
 from csdesk.ui.widgets.list_panel import ListPanel
@@ -37,6 +38,21 @@ class CustomersPanel(ListPanel):
             ),
             parent=parent,
         )
+        self.duplicates_dialog: DuplicatesDialog | None = None
+        self.duplicates_button = QPushButton(
+            qta.icon("fa6s.people-arrows", color="#0f766e"), self.tr("Pelanggan ganda…"), self
+        )
+        self.duplicates_button.setToolTip(
+            self.tr(
+                "Profil yang kemungkinan orang yang sama (nomor, email, atau nama dan kota "
+                "sama): gabungkan atau tandai bukan duplikat (Ctrl+Shift+D)"
+            )
+        )
+        self.duplicates_button.clicked.connect(self.review_duplicates)
+        self.title_row.addWidget(self.duplicates_button)
+        duplicates = QShortcut(QKeySequence("Ctrl+Shift+D"), self)
+        duplicates.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        duplicates.activated.connect(self.review_duplicates)
         self.exporter = CustomersExport(self)
         self.export_button = QPushButton(
             qta.icon("fa6s.file-excel", color="#0f766e"), self.tr("Ekspor ke Excel…"), self
@@ -51,6 +67,16 @@ class CustomersPanel(ListPanel):
         shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.export_current)
+
+    def review_duplicates(self) -> DuplicatesDialog:
+        """ "Pelanggan ganda…": review likely pairs; the list follows every merge."""
+        dialog = DuplicatesDialog(self, author=self.detail.author)  # type: ignore[attr-defined]
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.merged.connect(lambda _kept: self.refresh())
+        dialog.open_customer.connect(self.open_record)
+        self.duplicates_dialog = dialog
+        dialog.open()
+        return dialog
 
     def export_current(self) -> None:
         """Export exactly the customers the current search and filters list, in its order."""

@@ -197,6 +197,7 @@ class DashboardPanel(QWidget):
         self.follow_ups = FollowUpList(
             show_customer=True,
             empty_text=self.tr("Tidak ada tindak lanjut untuk hari ini."),
+            fit_rows=False,
             parent=self,
         )
         self.follow_ups.changed.connect(self.refresh)

@@ -81,10 +81,18 @@ class FollowUpList(QWidget):
     activated = Signal(int, int)
 
     def __init__(
-        self, *, show_customer: bool, empty_text: str, parent: QWidget | None = None
+        self,
+        *,
+        show_customer: bool,
+        empty_text: str,
+        fit_rows: bool = True,
+        parent: QWidget | None = None,
     ) -> None:
+        """`fit_rows`: the list is as tall as its rows (up to six) — for a card; otherwise it
+        fills the height it is given (the Dasbor)."""
         super().__init__(parent)
         self.show_customer = show_customer
+        self.fit_rows = fit_rows
         self.empty_text = empty_text
         self.author = ""
         self.day_dialog: DayDialog | None = None
@@ -133,7 +141,7 @@ class FollowUpList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        layout.addWidget(self.list)
+        layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.error)
         self._update_buttons()
@@ -189,8 +197,11 @@ class FollowUpList(QWidget):
             self.list.addItem(item)
             if line.id == keep:
                 self.list.setCurrentItem(item)
-        rows = max(1, len(lines))
-        self.list.setFixedHeight(min(rows, 6) * ROW_HEIGHT + 6)
+        if self.list.currentItem() is None and lines:
+            self.list.setCurrentRow(0)  # Selesai and Tunda work at once on the first
+        if self.fit_rows:
+            rows = max(1, len(lines))
+            self.list.setFixedHeight(min(rows, 6) * ROW_HEIGHT + 6)
         self._update_buttons()
 
     def current_id(self) -> int | None:

@@ -6,7 +6,7 @@ Used where a list names a record and says something about it: search results, wa
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -41,8 +41,17 @@ class TwoLineDelegate(QStyledItemDelegate):
         small = QFont(option.font)
         small.setPointSizeF(option.font.pointSizeF() * 0.9)
         small_metrics = QFontMetrics(small)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        highlighted = option.palette.color(QPalette.ColorRole.HighlightedText)
+        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
         painter.save()
         painter.setFont(option.font)
+        if selected:
+            painter.setPen(highlighted)
+        elif foreground is not None:
+            painter.setPen(QBrush(foreground).color())
+        else:
+            painter.setPen(option.palette.color(QPalette.ColorRole.Text))
         title_rect = QRect(text_rect.left(), text_rect.top(), text_rect.width(), metrics.height())
         painter.drawText(
             title_rect,
@@ -50,7 +59,7 @@ class TwoLineDelegate(QStyledItemDelegate):
             metrics.elidedText(title, Qt.TextElideMode.ElideRight, title_rect.width()),
         )
         painter.setFont(small)
-        painter.setPen(MUTED)
+        painter.setPen(highlighted if selected else MUTED)
         sub_rect = QRect(
             text_rect.left(), title_rect.bottom() + 2, text_rect.width(), small_metrics.height()
         )
