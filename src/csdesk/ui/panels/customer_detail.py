@@ -3,9 +3,10 @@ said and what went wrong, so every admin treats a loyal customer as loyal."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import qtawesome as qta
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from csdesk.models import utcnow
@@ -67,6 +68,9 @@ class CustomerDetailView(DetailView):
             "complaint_button": self.new_complaint,
             "merge_button": self.merge_with,
         }
+        # Keys for these actions work in the whole Pelanggan panel (the list too), so the
+        # panel installs them: see `shortcuts` and CustomersPanel.
+        self.shortcuts: dict[str, Callable[[], object]] = {}
         for attribute, icon, words, keys, tip in ACTIONS:
             button = QToolButton(self)
             button.setIcon(qta.icon(icon, color=theme.ACCENT))
@@ -76,9 +80,7 @@ class CustomerDetailView(DetailView):
             button.clicked.connect(handlers[attribute])
             setattr(self, attribute, button)
             actions.addWidget(button)
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(handlers[attribute])
+            self.shortcuts[keys] = handlers[attribute]
         actions.addStretch(1)
         self.content.addLayout(actions)
         self.dialog: QWidget | None = None

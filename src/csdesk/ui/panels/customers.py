@@ -53,6 +53,10 @@ class CustomersPanel(ListPanel):
         duplicates = QShortcut(QKeySequence("Ctrl+Shift+D"), self)
         duplicates.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         duplicates.activated.connect(self.review_duplicates)
+        for keys, handler in self.detail.shortcuts.items():  # type: ignore[attr-defined]
+            action = QShortcut(QKeySequence(keys), self)
+            action.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.activated.connect(handler)
         self.exporter = CustomersExport(self)
         self.export_button = QPushButton(
             qta.icon("fa6s.file-excel", color="#0f766e"), self.tr("Ekspor ke Excel…"), self
