@@ -141,6 +141,7 @@ def test_rows(inbox: dict[str, int]) -> None:
     assert rows[inbox["waiting"]] == {
         "deadline": "",
         "deadline_note": "Balas sebelum Rab, 05 Mar 2025 13.00 WIB (sisa 1 jam)",
+        "loyal": False,
         "customer": "Siti Aminah",
         "waiting": "1 jam",
         "channel": "instagram",
@@ -173,3 +174,10 @@ def test_snoozed_row_says_until_when(inbox: dict[str, int]) -> None:
     snoozed = conversation(title="x", status="snoozed", snoozed_until=at(3, 6, 1))
     row = ConversationListSource(now=clock).rows([snoozed.id])[snoozed.id]
     assert row["waiting"] == "ditunda s/d Kam 08.00"
+
+
+def test_a_loyal_customers_chat_is_marked_beside_the_name(db: object) -> None:
+    regular = customer("Sari Wulandari", order_count=1, lifetime_value=1_500_000)
+    chat = conversation(customer=regular, channel="whatsapp")
+    row = ConversationListSource(now=clock).rows([chat.id])[chat.id]
+    assert (row["customer"], row["loyal"]) == ("Sari Wulandari  ★\u00a0Loyal", True)

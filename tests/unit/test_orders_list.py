@@ -254,11 +254,12 @@ def test_rows_hold_plain_values(shop: dict[str, int]) -> None:
         "total": 89_000,
         "deadline": "due_today",
         "deadline_note": "Kirim hari ini, sebelum 22.00 WIB",
+        "loyal": False,
     }
     assert rows[shop["completed"]]["total"] == 1_250_000
     assert isinstance(rows[shop["completed"]]["total"], int)
     assert source.badge_label("status", "to_ship") == "Perlu Dikirim"
-    deadline_keys = {"deadline", "deadline_note"}
+    deadline_keys = {"deadline", "deadline_note", "loyal"}
     assert {c.key for c in source.columns} == set(rows[shop["completed"]]) - deadline_keys
 
 
@@ -424,3 +425,15 @@ def test_the_buyers_phone_in_another_format_finds_their_orders(db: object) -> No
     mine = order("WA-2026-0001", ordered_at=at(3, 1), customer=sari, phone="0812-3456-7890")
     order("WA-2026-0002", ordered_at=at(3, 2), phone="0813-1111-2222")
     assert OrderListSource(now=clock).ids(ListQuery(search="0812 3456 7890")) == [mine.id]
+
+
+def test_a_loyal_buyer_is_marked_beside_the_name(db: object) -> None:
+    """Loyal by the shop's rule (3 orders or Rp1.000.000 by default): `★ Loyal` in the
+    Pembeli cell, in words; a first-time buyer's name stays as it is."""
+    regular = customer("Sari Wulandari", order_count=5, lifetime_value=400_000)
+    new = customer("Budi", order_count=1, lifetime_value=90_000)
+    mine = order("A1", ordered_at=at(3, 1), customer=regular, buyer_name="Sari Wulandari")
+    other = order("B1", ordered_at=at(3, 1), customer=new, buyer_name="Budi")
+    rows = OrderListSource(now=clock).rows([mine.id, other.id])
+    assert rows[mine.id]["buyer"] == "Sari Wulandari  ★\u00a0Loyal"
+    assert rows[other.id]["buyer"] == "Budi"

@@ -17,7 +17,7 @@ from typing import Any
 import peewee as pw
 
 from csdesk.models import Conversation, Customer, Message, User
-from csdesk.services import conversations, customers_list, fmt, text_match
+from csdesk.services import conversations, customers_list, fmt, segments, text_match
 from csdesk.services.labels import CHANNEL_LABELS, CONVERSATION_STATUS_LABELS, label
 from csdesk.services.list_sql import (
     ALL,
@@ -230,12 +230,15 @@ class ConversationListSource:
         `deadline_note` (its sentence) for the Menunggu and Batas Balas cells, drawn as the
         Pesanan list draws a late ship-by date."""
         now, zone = self._now(), shop_zone()
+        rules = segments.rules()
         result: dict[int, Row] = {}
         for chunk in chunked(ids):
             select = (
                 Conversation.select(
                     Conversation.id,
                     _who().alias("customer"),
+                    Customer.order_count.alias("customer_orders"),
+                    Customer.lifetime_value.alias("customer_value"),
                     Conversation.channel,
                     Conversation.status,
                     Conversation.last_message_preview,
@@ -252,6 +255,12 @@ class ConversationListSource:
             )
             for record in fetch_dicts(select):
                 result[record["id"]] = _row(record, now, zone)
+                loyal = segments.is_loyal(
+                    record["customer_orders"], record["customer_value"], rules
+                )
+                row = result[record["id"]]
+                row["loyal"] = loyal
+                row["customer"] = segments.with_loyal_mark(row["customer"], loyal)
         return result
 
 

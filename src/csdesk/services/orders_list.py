@@ -24,7 +24,7 @@ import peewee as pw
 
 from csdesk.models import Customer, Order, OrderItem
 from csdesk.models.orders import ORDER_STATUSES
-from csdesk.services import customers_list, fmt, text_match
+from csdesk.services import customers_list, fmt, segments, text_match
 from csdesk.services.labels import MARKETPLACE_LABELS, ORDER_STATUS_LABELS, label
 from csdesk.services.list_sql import (
     ALL,
@@ -265,6 +265,7 @@ class OrderListSource:
         """Display values by id; besides the columns, `deadline` ("late", "due_today" or "")
         and `deadline_note` (its sentence, see deadline_flag)."""
         now, zone = self._now(), shop_zone()
+        rules = segments.rules()
         result: dict[int, Row] = {}
         for chunk in chunked(ids):
             select = (
@@ -276,6 +277,8 @@ class OrderListSource:
                     Order.ordered_at,
                     Order.ship_by,
                     _buyer().alias("buyer"),
+                    Customer.order_count.alias("customer_orders"),
+                    Customer.lifetime_value.alias("customer_value"),
                     Order.recipient,
                     Order.city,
                     Order.courier,
@@ -288,6 +291,12 @@ class OrderListSource:
             )
             for record in fetch_dicts(select):
                 result[record["id"]] = _row(record, now, zone)
+                loyal = segments.is_loyal(
+                    record["customer_orders"], record["customer_value"], rules
+                )
+                row = result[record["id"]]
+                row["loyal"] = loyal
+                row["buyer"] = segments.with_loyal_mark(row["buyer"], loyal)
         return result
 
 

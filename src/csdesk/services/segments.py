@@ -17,6 +17,8 @@ from csdesk.models import Complaint, Customer
 from csdesk.services import settings
 
 SEGMENTS = ("baru", "berulang", "loyal", "pernah_komplain", "tidak_aktif")
+# Beside a loyal customer's name in the Inbox, Pesanan and pickers: words, not colour alone.
+LOYAL_MARK = "★\u00a0Loyal"
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,17 @@ def rules() -> SegmentRules:
     return SegmentRules(s.loyal_min_orders, s.loyal_min_value, s.inactive_days)
 
 
+def is_loyal(order_count: int | None, lifetime_value: int | None, rules: SegmentRules) -> bool:
+    return (order_count or 0) >= rules.loyal_min_orders or (
+        lifetime_value or 0
+    ) >= rules.loyal_min_value
+
+
+def with_loyal_mark(name: str, loyal: bool) -> str:
+    """`Sari Wulandari  ★ Loyal` for a loyal customer's name in a list, else the name."""
+    return f"{name}  {LOYAL_MARK}" if loyal and name else name
+
+
 def segment_of(
     *,
     order_count: int,
@@ -43,7 +56,7 @@ def segment_of(
     """The one segment shown as a customer's badge. A customer may fit several filters (a
     loyal customer is also a repeat one); the badge shows what matters most when replying:
     loyal first, then a past complaint, then gone quiet, then repeat, else new."""
-    if order_count >= rules.loyal_min_orders or lifetime_value >= rules.loyal_min_value:
+    if is_loyal(order_count, lifetime_value, rules):
         return "loyal"
     if has_complaint:
         return "pernah_komplain"

@@ -20,10 +20,9 @@ from csdesk.services import fmt
 from csdesk.services.customers_list import CustomerListSource
 from csdesk.services.listing import ListQuery, Row
 from csdesk.services.manual_orders import CustomerDraft
+from csdesk.services.segments import LOYAL_MARK
 from csdesk.ui.dialogs.manual_order_items import SUGGESTIONS, SuggestEdit, Suggestion
 from csdesk.ui.widgets.card import LinkButton, muted_label
-
-LOYAL_MARK = "★\u00a0Loyal"
 
 
 def describe(row: Row) -> str:
