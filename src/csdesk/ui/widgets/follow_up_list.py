@@ -261,3 +261,6 @@ class FollowUpList(QWidget):
         chosen = self.current_id() is not None
         self.done_button.setEnabled(chosen)
         self.snooze_button.setEnabled(chosen)
+        # Nothing pending: no buttons that could only ever be greyed out.
+        self.done_button.setVisible(bool(self._lines))
+        self.snooze_button.setVisible(bool(self._lines))
