@@ -22,14 +22,13 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from csdesk.errors import ValidationError
 from csdesk.models import Order, OrderEvent, Payment, database_proxy, utcnow
 from csdesk.paths import attachments_dir
-from csdesk.services import fmt
+from csdesk.services import attachments, fmt
 from csdesk.services import settings as shop_settings
 from csdesk.services.customer_stats import refresh_customers
 from csdesk.services.labels import ORDER_STATUS_LABELS
@@ -45,8 +44,8 @@ from csdesk.services.order_stock import sku_quantities
 from csdesk.services.products import StockChange, move_stock
 
 PROOF_MAX_BYTES = 10 * 1024 * 1024
-# What a proof may be, by its first bytes: type → the extension its copy gets.
-PROOF_TYPES: dict[str, str] = {"jpeg": ".jpg", "png": ".png", "webp": ".webp", "pdf": ".pdf"}
+# What a proof may be, by its first bytes (services/attachments.py), and how big.
+PROOF_LIMITS = {kind: PROOF_MAX_BYTES for kind in ("jpeg", "png", "webp", "pdf")}
 PROOF_FOLDER = "payments"
 OTHER_ACCOUNT = -1
 # A transfer time this far ahead of the clock is a typo, not the bank's clock being fast.
@@ -83,53 +82,16 @@ class PaymentResult:
     warnings: list[str]
 
 
-def proof_type(head: bytes) -> str | None:
-    """The proof type (a key of PROOF_TYPES) of a file starting with `head`, else None."""
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "webp"
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    return None
-
-
 def _check_proof(path: Path) -> str:
-    """The proof's extension after checking it is a readable image/PDF of a sensible size."""
-    if not path.is_file():
-        raise ValidationError(f"File bukti transfer tidak ditemukan: {path.name}")
-    size = path.stat().st_size
-    if size > PROOF_MAX_BYTES:
-        limit = PROOF_MAX_BYTES // (1024 * 1024)
-        raise ValidationError(f"File bukti transfer {path.name} terlalu besar (maks. {limit} MB)")
-    if size == 0:
-        raise ValidationError(f"File bukti transfer {path.name} kosong")
-    with path.open("rb") as fh:
-        kind = proof_type(fh.read(16))
-    if kind is None:
-        raise ValidationError(
-            f"File bukti transfer {path.name} harus berupa foto (JPG, PNG, WebP) atau PDF"
-        )
-    return PROOF_TYPES[kind]
+    """The proof's type after checking it is a photo or PDF of a sensible size."""
+    return attachments.check_file(
+        path, PROOF_LIMITS, "File bukti transfer", "foto (JPG, PNG, WebP) atau PDF"
+    )
 
 
-def _store_proof(path: Path, extension: str) -> Path:
+def _store_proof(path: Path, kind: str) -> Path:
     """Copy the proof under a generated name; returns the copy's absolute path."""
-    folder = attachments_dir() / PROOF_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{uuid.uuid4().hex}{extension}"
-    with path.open("rb") as src, target.open("xb") as dst:
-        copied = 0
-        while chunk := src.read(1024 * 1024):
-            copied += len(chunk)
-            if copied > PROOF_MAX_BYTES:  # the file grew since it was checked
-                dst.close()
-                target.unlink()
-                raise ValidationError(f"File bukti transfer {path.name} terlalu besar")
-            dst.write(chunk)
-    return target
+    return attachments.store_copy(path, PROOF_FOLDER, kind, PROOF_MAX_BYTES, "File bukti transfer")
 
 
 def _account(index: int) -> shop_settings.BankAccount:
@@ -185,8 +147,8 @@ def confirm_payment(
         raise ValidationError("Jumlah transfer harus lebih dari Rp0")
     account = _account(draft.account_index)
     warnings = payment_problems(order_id, draft, now)
-    extension = _check_proof(draft.proof_file) if draft.proof_file is not None else ""
-    stored = _store_proof(draft.proof_file, extension) if draft.proof_file is not None else None
+    kind = _check_proof(draft.proof_file) if draft.proof_file is not None else ""
+    stored = _store_proof(draft.proof_file, kind) if draft.proof_file is not None else None
     try:
         with database_proxy.atomic():
             payment_id, changes = _confirm(order, draft, account, stored, author, now)
@@ -235,7 +197,7 @@ def _confirm(
     )
     if not updated:
         raise ValidationError(f"Pesanan {order.order_no} baru saja dikonfirmasi admin lain")
-    relative = stored.relative_to(attachments_dir()).as_posix() if stored else ""
+    relative = attachments.relative(stored) if stored else ""
     payment = Payment.create(
         order=order.id,
         bank=account.bank,
