@@ -8,6 +8,7 @@ Status and resolution changes carry the `version` the admin saw (optimistic lock
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import peewee as pw
 
@@ -15,9 +16,11 @@ from csdesk.errors import NotFoundError, ValidationError
 from csdesk.models import (
     Complaint,
     ComplaintEvent,
+    ComplaintItem,
     Conversation,
     Customer,
     Order,
+    OrderItem,
     database_proxy,
     utcnow,
 )
@@ -131,8 +134,12 @@ def create_complaint(
     channel: str = "",
     author: str = "",
     now: dt.datetime | None = None,
+    items: Sequence[tuple[int, int]] = (),
 ) -> int:
     """Open a complaint (status "new") and log "Keluhan dibuat"; returns its id.
+
+    `items`: (order item id, quantity) pairs of the order's items the complaint is about; they
+    are copied (product, SKU, variant) so reports by product survive a re-import of the order.
 
     The code is the next `KL-<year>-NNNN`; `due_at` follows `complaint_due_at`. The order, if
     given, must be the customer's (or nobody's). Segments read complaints directly
@@ -149,10 +156,12 @@ def create_complaint(
     for attempt in range(CODE_ATTEMPTS):
         try:
             with database_proxy.atomic():
-                return _create(
+                complaint_id = _create(
                     customer_id, category, description, order_id, conversation_id,
                     priority, channel, author, now,
                 )  # fmt: skip
+                _add_items(complaint_id, order_id, items)
+                return complaint_id
         except pw.IntegrityError:
             if attempt == CODE_ATTEMPTS - 1:
                 raise
@@ -205,6 +214,72 @@ def _create(
         detail=f"Keluhan dibuat: {COMPLAINT_CATEGORY_LABELS[category]}",
     )
     return int(complaint.id)
+
+
+def _add_items(complaint_id: int, order_id: int | None, items: Sequence[tuple[int, int]]) -> None:
+    if not items:
+        return
+    if order_id is None:
+        raise ValidationError("Pilih pesanannya dulu untuk memilih barang yang dikeluhkan")
+    for item_id, quantity in items:
+        item = OrderItem.get_or_none(OrderItem.id == item_id, OrderItem.order == order_id)
+        if item is None:
+            raise ValidationError(f"Barang #{item_id} tidak ada di pesanan ini")
+        if not 1 <= quantity <= max(1, item.quantity):
+            raise ValidationError(
+                f"Jumlah {item.product} yang dikeluhkan harus 1 sampai {max(1, item.quantity)}"
+            )
+        ComplaintItem.create(
+            complaint=complaint_id,
+            order_item_id=item_id,
+            product=item.product,
+            sku=item.sku,
+            variant=item.variant,
+            quantity=quantity,
+        )
+
+
+def set_due(
+    complaint_id: int,
+    due_at: dt.datetime | None,
+    *,
+    author: str,
+    expected_version: int,
+    now: dt.datetime | None = None,
+) -> int:
+    """Set the deadline by hand (naive UTC; e.g. the marketplace gave more time), or with None
+    go back to the marketplace window counted from when the complaint was opened. Logged;
+    returns the new version."""
+    with database_proxy.atomic():
+        complaint = _complaint(complaint_id)
+        if due_at is None:
+            opened = complaint.created_at
+            due = complaint_due_at(fk_id(complaint, "order"), opened)
+            detail = "Batas penyelesaian kembali ke batas marketplace"
+        else:
+            if due_at < complaint.created_at:
+                raise ValidationError("Batas penyelesaian tidak boleh sebelum keluhan dibuat")
+            due = due_at
+            zone = settings.load().zone
+            detail = f"Batas penyelesaian diubah ke {fmt.datetime_long(due_at, zone)}"
+        version = update_versioned(
+            Complaint,
+            complaint_id,
+            expected_version,
+            {"due_at": due, "due_overridden": due_at is not None},
+            conflict_message=CONFLICT,
+            missing_message=_missing(complaint_id),
+        )
+        _log(complaint_id, "due", author, detail)
+    return version
+
+
+def complaint_items(complaint_id: int) -> list[ComplaintItem]:
+    return list(
+        ComplaintItem.select()
+        .where(ComplaintItem.complaint == complaint_id)
+        .order_by(ComplaintItem.id)
+    )
 
 
 def _log(complaint_id: int, kind: str, author: str, detail: str) -> None:

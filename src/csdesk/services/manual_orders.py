@@ -50,6 +50,7 @@ from csdesk.services.locking import bump_version, update_versioned
 # Re-exported (`X as X`): callers import the stock names from here.
 from csdesk.services.order_stock import COD as COD
 from csdesk.services.order_stock import MARKETPLACE as MARKETPLACE
+from csdesk.services.order_stock import REPLACEMENT as REPLACEMENT
 from csdesk.services.order_stock import Shortfall as Shortfall
 from csdesk.services.order_stock import (
     adjust_after_edit,
@@ -60,6 +61,7 @@ from csdesk.services.order_stock import (
 )
 from csdesk.services.order_stock import holds_stock as holds_stock
 from csdesk.services.order_stock import sku_quantities as sku_quantities
+from csdesk.services.products import move_stock
 
 PREFIX = "WA"
 # How the "created" event says where the order came from (the demo writes the first one too).
@@ -69,7 +71,7 @@ CHANNEL_ORIGINS: dict[str, str] = {
     "phone": "Dibuat dari telepon",
     "other": "Dibuat manual",
 }
-PAYMENTS = ("transfer", "cod")
+PAYMENTS = ("transfer", "cod", "replacement")
 EDITABLE_ITEM_STATUSES = ("unpaid", "to_ship")
 CANCELLABLE_STATUSES = ("unpaid", "to_ship")
 CONFLICT = "Pesanan ini baru saja diubah oleh admin lain. Muat ulang lalu coba lagi."
@@ -346,6 +348,8 @@ def _create(draft: ManualOrderDraft, author: str, now: dt.datetime) -> int:
     }
     if draft.payment == "cod":
         status = _confirmed_cod(now)
+    elif draft.payment == "replacement":
+        status = {**_confirmed_cod(now), "payment_method": REPLACEMENT}
     order = Order.create(
         marketplace=MARKETPLACE,
         order_no=next_order_no(now),
@@ -356,16 +360,23 @@ def _create(draft: ManualOrderDraft, author: str, now: dt.datetime) -> int:
         **status,
     )
     OrderItem.insert_many(_item_rows(order.id, draft.items)).execute()
-    how = "COD" if draft.payment == "cod" else "transfer"
+    how = {"cod": "Bayar COD", "replacement": "Barang pengganti, tanpa bayar"}.get(
+        draft.payment, "Bayar transfer"
+    )
     OrderEvent.create(
         order=order.id,
         at=now,
         kind="created",
         author=author,
-        detail=f"{CHANNEL_ORIGINS[draft.channel]}\nBayar {how}, total {fmt.rupiah(draft.total)}",
+        detail=f"{CHANNEL_ORIGINS[draft.channel]}\n{how}, total {fmt.rupiah(draft.total)}",
     )
     if draft.payment == "cod":
         take_for_cod(order.id, draft.items, author=author, at=now)
+    elif draft.payment == "replacement":
+        move_stock(
+            order.id, sku_quantities(draft.items), author=author, at=now,
+            reason="Stok diambil (barang pengganti)",
+        )  # fmt: skip
     refresh_customers([customer.id])
     return int(order.id)
 
@@ -412,7 +423,7 @@ def load_draft(order_id: int) -> tuple[ManualOrderDraft, int]:
         courier=order.courier,
         service=order.service,
         shipping_fee=order.shipping_fee,
-        payment="cod" if order.payment_method == COD else "transfer",
+        payment={COD: "cod", REPLACEMENT: "replacement"}.get(order.payment_method, "transfer"),
         buyer_note=order.buyer_note,
         seller_note=order.seller_note,
         items=item_drafts(order_id),

@@ -30,6 +30,8 @@ from csdesk.services.products import StockChange, move_stock, stock_by_sku
 # manual_orders builds on this module.
 MARKETPLACE = "manual"
 COD = "COD"
+# A replacement sent for a complaint: nothing to pay, confirmed at once, its stock taken.
+REPLACEMENT = "Pengganti (gratis)"
 
 
 class StockLine(Protocol):
@@ -57,7 +59,7 @@ def holds_stock(order: Order) -> bool:
     """Has this order taken stock (see the module's rule)?"""
     if order.marketplace != MARKETPLACE or order.status in ("unpaid", "cancelled"):
         return False
-    if order.payment_method == COD:
+    if order.payment_method in (COD, REPLACEMENT):
         return True
     return bool(Payment.select().where(Payment.order == order.id).exists())
 

@@ -140,6 +140,22 @@ DEFAULT_TEMPLATES: tuple[TemplateSeed, ...] = (
         "masuk dalam 1–3 hari kerja. Sekali lagi mohon maaf atas ketidaknyamanannya 🙏",
     ),
     TemplateSeed(
+        "Barang pengganti dikirim",
+        "/ganti",
+        "Keluhan",
+        "Mohon maaf sekali atas kendalanya, {panggilan|kak} 🙏 Kami kirimkan barang pengganti "
+        "tanpa biaya dengan nomor pesanan {no_pesanan}. Nomor resinya kami kabari begitu "
+        "paketnya dikirim ya.",
+    ),
+    TemplateSeed(
+        "Kompensasi",
+        "/kompensasi",
+        "Keluhan",
+        "Mohon maaf atas ketidaknyamanannya, {panggilan|kak} 🙏 Sebagai permohonan maaf, kami "
+        "berikan kompensasi untuk pesanan {no_pesanan}. Terima kasih sudah sabar dan tetap "
+        "percaya belanja di sini.",
+    ),
+    TemplateSeed(
         "Jam operasional",
         "/jam",
         "Info toko",
