@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,10 +22,10 @@ from pathlib import Path
 import xlsxwriter
 import xlsxwriter.exceptions
 
-from csdesk.errors import CsdeskError
 from csdesk.models import Template, utcnow
 from csdesk.models.base import database_proxy
 from csdesk.services import templates
+from csdesk.services.exporting.atomic import ExportError, write_atomically
 from csdesk.services.exporting.safe_text import WORKBOOK_OPTIONS, SafeTextWriter
 from csdesk.services.importing import parse
 from csdesk.services.importing.readers import Cells, Sheet, open_sheets
@@ -90,8 +89,8 @@ class TemplateImportError(ImportFormatError):
         self.problems = problems
 
 
-class TemplateExportError(CsdeskError):
-    """The file cannot be written where the user asked; nothing was left behind."""
+# The file cannot be written where the user asked; nothing was left behind.
+TemplateExportError = ExportError
 
 
 def _problem_text(problem: Problem) -> str:
@@ -108,13 +107,9 @@ def export_templates(path: str | os.PathLike[str]) -> int:
     """Write every template to `path` (.xlsx), by category then title; returns how many.
     Written beside the target and renamed at the end, so a failure leaves no half file."""
     target = Path(path)
-    if target.is_dir():
-        raise TemplateExportError(f"{target} adalah folder; pilih nama file .xlsx")
     rows = sorted(templates.list_templates(), key=lambda t: (t.category.lower(), t.title.lower()))
-    handle, name = tempfile.mkstemp(prefix=".csdesk-", suffix=".xlsx", dir=target.parent)
-    os.close(handle)
-    temp = Path(name)
-    try:
+
+    def write(temp: Path) -> None:
         workbook = xlsxwriter.Workbook(str(temp), WORKBOOK_OPTIONS)
         sheet = workbook.add_worksheet(SHEET_NAME)
         bold = workbook.add_format({"bold": True})
@@ -130,15 +125,8 @@ def export_templates(path: str | os.PathLike[str]) -> int:
             for col, value in enumerate((info.title, info.shortcut, info.category, info.body)):
                 writer.write(number, col, value)
         workbook.close()
-        os.replace(temp, target)
-    except OSError as exc:
-        raise TemplateExportError(
-            f"File {target} tidak bisa ditulis: {exc.strerror or exc}"
-        ) from exc
-    except xlsxwriter.exceptions.XlsxWriterException as exc:
-        raise TemplateExportError(f"File {target} tidak bisa ditulis: {exc}") from exc
-    finally:
-        temp.unlink(missing_ok=True)
+
+    write_atomically(target, write)
     return len(rows)
 
 

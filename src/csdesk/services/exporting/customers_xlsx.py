@@ -24,6 +24,7 @@ import xlsxwriter.exceptions
 from csdesk.models import Complaint, Customer, CustomerIdentity, utcnow
 from csdesk.services import fmt, segments, settings
 from csdesk.services.details_customers import split_tags
+from csdesk.services.exporting.atomic import write_atomically
 from csdesk.services.exporting.csdesk_columns import MONEY_FORMAT
 from csdesk.services.exporting.orders_xlsx import (
     MAX_DATA_ROWS,
@@ -31,7 +32,6 @@ from csdesk.services.exporting.orders_xlsx import (
     ExportCancelled,
     ExportError,
     Progress,
-    _temp_beside,
 )
 from csdesk.services.exporting.safe_text import WORKBOOK_OPTIONS, SafeTextWriter
 from csdesk.services.labels import MARKETPLACE_LABELS, SEGMENT_LABELS, label
@@ -97,17 +97,9 @@ def export_customers(
         raise ExportError(
             f"Lebih dari {MAX_DATA_ROWS:,} pelanggan: terlalu banyak untuk satu lembar Excel"
         )
-    temp = _temp_beside(target)
-    try:
-        result = _write(temp, customer_ids, now or utcnow(), progress, is_cancelled)
-        os.replace(temp, target)
-    except OSError as exc:
-        raise ExportError(f"File {target} tidak bisa ditulis: {exc.strerror or exc}") from exc
-    except xlsxwriter.exceptions.XlsxWriterException as exc:
-        raise ExportError(f"File {target} tidak bisa ditulis: {exc}") from exc
-    finally:
-        temp.unlink(missing_ok=True)
-    return result
+    return write_atomically(
+        target, lambda temp: _write(temp, customer_ids, now or utcnow(), progress, is_cancelled)
+    )
 
 
 def _write(

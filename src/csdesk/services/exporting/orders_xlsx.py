@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,8 @@ from csdesk.models import Customer, Order, OrderItem
 from csdesk.models.base import database_proxy, run_sql
 from csdesk.models.orders import MARKETPLACES, ORDER_STATUSES
 from csdesk.services import fmt, settings
+from csdesk.services.exporting.atomic import ExportError as ExportError
+from csdesk.services.exporting.atomic import write_atomically
 from csdesk.services.exporting.csdesk_columns import (
     COLUMNS,
     MONEY_FORMAT,
@@ -62,10 +63,6 @@ class ExportCancelled(CsdeskError):
         super().__init__("Ekspor dibatalkan; tidak ada file yang ditulis")
 
 
-class ExportError(CsdeskError):
-    """The file cannot be written where the user asked; nothing was left behind."""
-
-
 def export_orders(
     path: str | os.PathLike[str],
     *,
@@ -89,19 +86,9 @@ def export_orders(
         conditions = []  # already applied
     else:
         ids = order_ids
-    if target.is_dir():
-        raise ExportError(f"{target} adalah folder; pilih nama file .xlsx")
-    temp = _temp_beside(target)
-    try:
-        result = _write(temp, ids, conditions, zone, progress, is_cancelled)
-        os.replace(temp, target)
-    except OSError as exc:
-        raise ExportError(f"File {target} tidak bisa ditulis: {exc.strerror or exc}") from exc
-    except xlsxwriter.exceptions.XlsxWriterException as exc:
-        raise ExportError(f"File {target} tidak bisa ditulis: {exc}") from exc
-    finally:
-        temp.unlink(missing_ok=True)
-    return result
+    return write_atomically(
+        target, lambda temp: _write(temp, ids, conditions, zone, progress, is_cancelled)
+    )
 
 
 def filter_conditions(
@@ -134,23 +121,6 @@ def filter_conditions(
 
 def _day_start_utc(day: dt.date, zone: str) -> dt.datetime:
     return fmt.to_utc(dt.datetime.combine(day, dt.time()), zone)
-
-
-def _temp_beside(target: Path) -> Path:
-    """A hidden file in the target's folder, so the final rename never crosses file systems."""
-    try:
-        handle, name = tempfile.mkstemp(
-            prefix=f".{target.stem}-", suffix=".xlsx.part", dir=target.parent
-        )
-    except FileNotFoundError as exc:
-        raise ExportError(f"Folder {target.parent} tidak ada; file tidak ditulis") from exc
-    except OSError as exc:
-        raise ExportError(
-            f"Folder {target.parent} tidak bisa ditulisi ({exc.strerror or exc}); "
-            "file tidak ditulis"
-        ) from exc
-    os.close(handle)
-    return Path(name)
 
 
 def _select(ids: list[int], conditions: list[pw.Expression]) -> pw.Select:
