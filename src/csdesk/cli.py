@@ -121,6 +121,54 @@ def cmd_export_orders(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _month(text: str | None):  # type: ignore[no-untyped-def]
+    """`--month YYYY-MM` as the first day of that month; anything else is a one-line error."""
+    import datetime as dt
+    import re
+
+    if text is None:
+        return None
+    match = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise CsdeskError(f"--month harus bulan YYYY-MM (mis. 2026-11), bukan {text!r}")
+    return dt.date(int(match.group(1)), int(match.group(2)), 1)
+
+
+def cmd_report_complaints(args: argparse.Namespace) -> int:
+    from csdesk.services import fmt
+    from csdesk.services.complaints_report import month_report
+    from csdesk.services.exporting.complaints_xlsx import export_complaints_report
+
+    month = _month(args.month)
+    out = Path(args.out)
+    if out.suffix.casefold() != ".xlsx":
+        raise CsdeskError(f"File tujuan harus berakhiran .xlsx: {out}")
+    _open(args)
+    report = month_report(month)
+    export_complaints_report(out, report)
+    top = report.by_category[0] if report.by_category else None
+    if args.json:
+        _print_json(
+            {
+                "file": str(out),
+                "month": report.month.strftime("%Y-%m"),
+                "complaints": report.total,
+                "by_category": {row.key: row.count for row in report.by_category},
+                "settled": report.settled_in_month,
+                "median_resolution_hours": report.overall_time.median_hours,
+                "total_cost_idr": report.total_cost,
+                "open_at_end": report.open_at_end,
+            }
+        )
+    else:
+        most = f", terbanyak {top.label} ({top.count})" if top else ""
+        print(
+            f"{report.month_label}: {report.total} keluhan{most}, biaya "
+            f"{fmt.rupiah(report.total_cost)} → {out}"
+        )
+    return EXIT_OK
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from csdesk.services.backup import backup_database
 
@@ -417,6 +465,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="ukuran label (a6)",
     )
     _add_customers(commands)
+    report = commands.add_parser("report", help="laporan ke Excel", description="laporan ke Excel")
+    kinds = report.add_subparsers(dest="report", parser_class=_Parser, metavar="JENIS")
+    kinds.required = True
+    complaints = kinds.add_parser(
+        "complaints",
+        help="keluhan sebulan: kategori, produk, kurir, marketplace, waktu, biaya",
+        description="keluhan sebulan: kategori, produk, kurir, marketplace, waktu, biaya",
+    )
+    complaints.add_argument("out", metavar="OUT.xlsx")
+    complaints.add_argument("--month", metavar="YYYY-MM", help="bulan laporan (bulan ini)")
+    complaints.add_argument("--json", action="store_true", help="cetak hanya JSON")
+    complaints.set_defaults(func=cmd_report_complaints)
     return parser
 
 
