@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import peewee as pw
 
@@ -214,6 +215,25 @@ def _create(
         detail=f"Keluhan dibuat: {COMPLAINT_CATEGORY_LABELS[category]}",
     )
     return int(complaint.id)
+
+
+@dataclass(frozen=True)
+class OrderItemChoice:
+    id: int
+    text: str  # "Gamis Aisyah (Navy, L)"
+    quantity: int
+
+
+def order_items(order_id: int | None) -> list[OrderItemChoice]:
+    """The items of the order a complaint may name, in the order's order."""
+    if order_id is None:
+        return []
+    return [
+        OrderItemChoice(
+            item.id, item.product + (f" ({item.variant})" if item.variant else ""), item.quantity
+        )
+        for item in OrderItem.select().where(OrderItem.order == order_id).order_by(OrderItem.id)
+    ]
 
 
 def _add_items(complaint_id: int, order_id: int | None, items: Sequence[tuple[int, int]]) -> None:

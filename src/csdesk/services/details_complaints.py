@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from csdesk.errors import NotFoundError
 from csdesk.models import (
     Complaint,
     ComplaintEvent,
     ComplaintEvidence,
+    ComplaintItem,
     Order,
     User,
     utcnow,
@@ -61,6 +62,9 @@ class ComplaintDetail(ComplaintLabels):
     customer: CustomerSummary | None
     evidence: list[EvidenceLine]
     events: list[EventLine]  # oldest first: the log reads as the complaint's story
+    due_overridden: bool = False  # the deadline was set by hand
+    replacement: OrderLine | None = None  # the replacement order sent for it
+    items: list[str] = field(default_factory=list)  # "1× Gamis Aisyah (Navy, L)"
 
     @property
     def priority_label(self) -> str:
@@ -78,6 +82,8 @@ def complaint_detail(complaint_id: int, now: dt.datetime | None = None) -> Compl
     assignee = record(User, complaint["assignee"])
     order_id = complaint["order"]
     orders = order_lines(Order.id == order_id, 1) if order_id is not None else []
+    replaced = complaint["replacement_order"]
+    replacements = order_lines(Order.id == replaced, 1) if replaced is not None else []
     evidence = [
         EvidenceLine(id=e.id, path=e.path, kind=e.kind, added_at=e.added_at)
         for e in ComplaintEvidence.select()
@@ -99,9 +105,20 @@ def complaint_detail(complaint_id: int, now: dt.datetime | None = None) -> Compl
         customer=customer_summary(complaint["customer"], now or utcnow()),
         evidence=evidence,
         events=events,
+        due_overridden=bool(complaint["due_overridden"]),
+        replacement=replacements[0] if replacements else None,
+        items=[
+            f"{i.quantity}× {i.product}" + (f" ({i.variant})" if i.variant else "")
+            for i in ComplaintItem.select()
+            .where(ComplaintItem.complaint == complaint_id)
+            .order_by(ComplaintItem.id)
+        ],
     )
 
 
 # Every other ComplaintDetail field is the complaint's own column of the same name.
-_RELATED = {"assignee_name", "conversation_id", "order", "customer", "evidence", "events"}
+_RELATED = {
+    "assignee_name", "conversation_id", "order", "customer", "evidence", "events",
+    "due_overridden", "replacement", "items",
+}  # fmt: skip
 _OWN_FIELDS = [f.name for f in fields(ComplaintDetail) if f.name not in _RELATED]

@@ -192,6 +192,11 @@ class MainWindow(QMainWindow):
         widget = self.show_panel(key, load=key in self._stale)
         widget.open_record(record_id)  # type: ignore[attr-defined]
 
+    def reply_in_chat(self, conversation_id: int, text: str) -> None:
+        """Show the chat in the Inbox with `text` in its reply box, ready to send."""
+        self.open_record("conversation", conversation_id)
+        self.panel("inbox").draft_reply(conversation_id, text)  # type: ignore[attr-defined]
+
     def refresh_current(self) -> None:
         widget = self.stack.currentWidget()
         if widget is not None:
@@ -219,6 +224,8 @@ class MainWindow(QMainWindow):
             widget.navigate.connect(self.navigate)
         if hasattr(widget, "open_requested"):
             widget.open_requested.connect(self.open_record)
+        if hasattr(widget, "reply_requested"):
+            widget.reply_requested.connect(self.reply_in_chat)
         if hasattr(widget, "empty_action_requested"):
             widget.empty_action_requested.connect(self.fill_demo_data)
         detail = getattr(widget, "detail", None)

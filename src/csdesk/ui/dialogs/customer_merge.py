@@ -4,7 +4,7 @@
 A merge keeps one customer and folds the other into it: every order, chat, complaint, contact and
 follow-up moves, nothing is deleted, and the merge can be undone from the kept customer's
 "Riwayat penggabungan". The questions say exactly that, naming both, before anything changes.
-`ask` is the one place a question is put, so tests answer it without a modal loop.
+Questions go through `ask` (ui/widgets/confirm.py), so tests answer them without a modal loop.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -24,18 +23,14 @@ from csdesk.models import Customer
 from csdesk.services.customer_merge import MergeResult, merge_customers
 from csdesk.ui.dialogs.customer_picker import CustomerPicker
 from csdesk.ui.dialogs.new_complaint import ERROR_STYLE
+from csdesk.ui.widgets import confirm
 from csdesk.ui.widgets.card import heading_label, muted_label
 
 
 def ask(parent: QWidget | None, title: str, text: str, yes: str) -> bool:
-    """A yes/no question with `yes` as the button's words (Batal is the default)."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    confirm = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(box.tr("Batal"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(cancel)
-    box.exec()
-    return box.clickedButton() is confirm
+    """customer merges ask through ui/widgets/confirm.py (looked up at call time, so a test
+    that answers `confirm.ask` answers these too)."""
+    return confirm.ask(parent, title, text, yes)
 
 
 def confirm_merge(parent: QWidget | None, keep_name: str, other_name: str) -> bool:

@@ -15,13 +15,16 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QPlainTextEdit,
     QSizePolicy,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -106,6 +109,12 @@ class NewComplaintDialog(QDialog):
         self.order = QComboBox(self)
         self.order.setObjectName("complaintOrder")
         self.order.currentIndexChanged.connect(self._order_changed)
+        # Which of the order's items it is about, and how many of each (for the report by
+        # product and for a replacement).
+        self.items_box = QWidget(self)
+        self.items_grid = QGridLayout(self.items_box)
+        self.items_grid.setContentsMargins(0, 0, 0, 0)
+        self.item_checks: dict[int, tuple[QCheckBox, QSpinBox]] = {}
         self.category = QComboBox(self)
         for key in COMPLAINT_CATEGORIES:
             self.category.addItem(self.tr(COMPLAINT_CATEGORY_LABELS[key]), key)
@@ -134,6 +143,8 @@ class NewComplaintDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("Pelanggan"), self.customer)
         form.addRow(self.tr("Pesanan"), self.order)
+        form.addRow(self.tr("Barang"), self.items_box)
+        self.items_label = form.labelForField(self.items_box)
         form.addRow(self.tr("Kategori"), self.category)
         form.addRow(self.tr("Prioritas"), self.priority)
         form.addRow(self.tr("Saluran"), self.channel)
@@ -198,8 +209,41 @@ class NewComplaintDialog(QDialog):
         self.order.blockSignals(False)
         self._order_changed()
 
+    def selected_items(self) -> list[tuple[int, int]]:
+        """(order item id, quantity) of the ticked items."""
+        return [
+            (item_id, spin.value())
+            for item_id, (box, spin) in self.item_checks.items()
+            if box.isChecked()
+        ]
+
+    def _fill_items(self, order_id: int | None) -> None:
+        while self.items_grid.count():
+            entry = self.items_grid.takeAt(0)
+            if entry.widget() is not None:
+                entry.widget().deleteLater()
+        self.item_checks = {}
+        items = complaints.order_items(order_id)
+        for row, item in enumerate(items):
+            box = QCheckBox(item.text, self.items_box)
+            spin = QSpinBox(self.items_box)
+            spin.setRange(1, max(1, item.quantity))
+            spin.setValue(max(1, item.quantity))
+            spin.setSuffix(self.tr(" pcs"))
+            spin.setEnabled(False)
+            box.toggled.connect(spin.setEnabled)
+            self.items_grid.addWidget(box, row, 0)
+            self.items_grid.addWidget(spin, row, 1)
+            self.item_checks[item.id] = (box, spin)
+        if len(items) == 1:
+            next(iter(self.item_checks.values()))[0].setChecked(True)
+        self.items_box.setVisible(bool(items))
+        if self.items_label is not None:
+            self.items_label.setVisible(bool(items))
+
     def _order_changed(self) -> None:
         order_id = self.selected_order()
+        self._fill_items(order_id)
         due = complaints.complaint_due_at(order_id, utcnow())
         self.due.setText(self.tr("Batas penyelesaian: %s") % short_date(due, self.zone))
         order = self._orders.get(order_id) if order_id is not None else None
@@ -223,6 +267,7 @@ class NewComplaintDialog(QDialog):
                 priority=str(self.priority.currentData()),
                 channel=str(self.channel.currentData() or ""),
                 author=self.author,
+                items=self.selected_items(),
             )
         except CsdeskError as err:
             self.error.setText(str(err))

@@ -3,7 +3,7 @@ and the two things an admin does with it: move its status and record the resolut
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -21,10 +21,13 @@ from csdesk.services.labels import (
     CHANNEL_LABELS,
     COMPLAINT_CATEGORY_LABELS,
     COMPLAINT_STATUS_LABELS,
+    ORDER_STATUS_LABELS,
     PRIORITY_LABELS,
     RESOLUTION_LABELS,
     label,
 )
+from csdesk.ui.dialogs.complaint_actions import DueDialog, ReplacementDialog
+from csdesk.ui.panels.complaint_cards import EvidenceCard, ReplyCard
 from csdesk.ui.panels.detail_parts import CustomerCard, EventList
 from csdesk.ui.panels.detail_view import DetailView
 from csdesk.ui.widgets.card import Badge, Card, LinkButton, heading_label, plain_label
@@ -42,7 +45,10 @@ def _money_spin() -> QSpinBox:
 
 
 class ComplaintDetailView(DetailView):
+    """`reply_requested(conversation_id, text)`: put this reply in the chat's reply box."""
+
     empty_icon = "fa5s.exclamation-circle"
+    reply_requested = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Pilih komplain di daftar untuk melihat detailnya"), parent)
@@ -69,6 +75,9 @@ class ComplaintDetailView(DetailView):
         ):
             self.fields.add_field(key, caption)
         self.content.addWidget(self.fields)
+        self.due_link = LinkButton(self.tr("Ubah batas penyelesaian…"))
+        self.due_link.clicked.connect(self.change_due)
+        self.content.addWidget(self.due_link, 0, Qt.AlignmentFlag.AlignLeft)
         # One link per line: "Pesanan INV/…/MPL/…" beside "Buka percakapan" was wider than
         # the narrowest detail pane and clipped everything below.
         self.order_link = LinkButton()
@@ -82,9 +91,14 @@ class ComplaintDetailView(DetailView):
         self.description = plain_label()
         self.description.setObjectName("complaintDescription")
         description.add(self.description)
-        self.evidence = plain_label()
-        description.add(self.evidence)
+        self.items = plain_label()
+        self.items.setObjectName("complaintItems")
+        description.add(self.items)
         self.content.addWidget(description)
+
+        self.evidence = EvidenceCard()
+        self.evidence.changed.connect(self._changed_here)
+        self.content.addWidget(self.evidence)
 
         self.customer_card = CustomerCard()
         self.customer_card.open_customer.connect(lambda cid: self.open_record.emit("customer", cid))
@@ -120,11 +134,25 @@ class ComplaintDetailView(DetailView):
         resolution_card.add(form)
         self.resolution_button = QPushButton(self.tr("Simpan penyelesaian"))
         self.resolution_button.clicked.connect(self.set_resolution)
+        self.replace_button = QPushButton(self.tr("Ganti barang: buat pesanan pengganti…"))
+        self.replace_button.setToolTip(
+            self.tr("Pesanan manual Rp0 berisi barang yang dikeluhkan, langsung siap dikirim")
+        )
+        self.replace_button.clicked.connect(self.make_replacement)
+        self.replacement_link = LinkButton()
+        self.replacement_link.clicked.connect(self._open_replacement)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.resolution_button)
         resolution_card.add(buttons)
+        resolution_card.add(self.replace_button)
+        resolution_card.add(self.replacement_link)
         self.content.addWidget(resolution_card)
+        self.dialog: QWidget | None = None
+
+        self.reply = ReplyCard()
+        self.reply.reply_requested.connect(self.reply_requested)
+        self.content.addWidget(self.reply)
 
         history = Card(self.tr("Riwayat"))
         self.history = EventList()
@@ -165,9 +193,23 @@ class ComplaintDetailView(DetailView):
         self.order_link.setVisible(d.order is not None)
         self.conversation_link.setVisible(d.conversation_id is not None)
         self.description.setText(d.description or self.tr("Tidak ada keterangan."))
-        files = [f"• {e.path}" for e in d.evidence]
-        self.evidence.setText(
-            self.tr("Bukti:") + "\n" + "\n".join(files) if files else self.tr("Belum ada bukti.")
+        self.items.setText(self.tr("Barang: %s") % ", ".join(d.items) if d.items else "")
+        self.items.setVisible(bool(d.items))
+        self.evidence.author = self.author
+        self.evidence.load(d.id)
+        self.reply.load(d.id, d.conversation_id)
+        self.replacement_link.setText(
+            self.tr("Pesanan pengganti %s · %s")
+            % (d.replacement.order_no, label(ORDER_STATUS_LABELS, d.replacement.status))
+            if d.replacement
+            else ""
+        )
+        self.replacement_link.setVisible(d.replacement is not None)
+        self.replace_button.setVisible(d.replacement is None and d.customer is not None)
+        self.due_link.setText(
+            self.tr("Ubah batas penyelesaian… (diubah manual)")
+            if d.due_overridden
+            else self.tr("Ubah batas penyelesaian…")
         )
         self.customer_card.set_customer(d.customer)
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(d.status)))
@@ -199,6 +241,38 @@ class ComplaintDetailView(DetailView):
                 d.id, resolution, refund, cost, author=self.author, expected_version=d.version
             )
         )
+
+    def make_replacement(self) -> ReplacementDialog | None:
+        """ "Ganti barang": the replacement order for this complaint (after a look at it)."""
+        d = self.detail
+        if d is None:
+            return None
+        dialog = ReplacementDialog(d.id, d.version, self.author, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(lambda _order: self._changed_here())
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def change_due(self) -> DueDialog | None:
+        d = self.detail
+        if d is None:
+            return None
+        dialog = DueDialog(d.id, d.version, d.due_at, d.due_overridden, self.author, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self._changed_here)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _changed_here(self) -> None:
+        self.show_error("")
+        self.reload()
+        self.changed.emit()
+
+    def _open_replacement(self) -> None:
+        if self.detail is not None and self.detail.replacement is not None:
+            self.open_record.emit("order", self.detail.replacement.id)
 
     def _open_order(self) -> None:
         if self.detail is not None and self.detail.order is not None:

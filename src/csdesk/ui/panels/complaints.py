@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -17,10 +17,13 @@ from csdesk.ui.widgets.list_panel import ListPanel
 
 
 class ComplaintsPanel(ListPanel):
+    """`reply_requested(conversation_id, text)`: a complaint's reply goes to its chat."""
+
     key = "complaints"
     title = QCoreApplication.translate("Panels", "Keluhan")
     icon = "fa6s.triangle-exclamation"
     detail_share = 0.4  # the list's category column (why they complain) shows at 1280 px
+    reply_requested = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None):
         source = ComplaintListSource()
@@ -46,6 +49,7 @@ class ComplaintsPanel(ListPanel):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.new_complaint)
         self.complaint_dialog: NewComplaintDialog | None = None
+        self.detail.reply_requested.connect(self.reply_requested)  # type: ignore[attr-defined]
 
     def new_complaint(self) -> None:
         dialog = NewComplaintDialog(parent=self)

@@ -80,6 +80,15 @@ class InboxPanel(ListPanel):
         if not self._loaded:
             self._requery()
 
+    def draft_reply(self, conversation_id: int, text: str) -> None:
+        """Put `text` in the reply box of `conversation_id` (shown in the pane), to read, edit
+        and send as any reply; nothing is sent by itself."""
+        view = self.detail_view
+        if view.current_id != conversation_id:
+            view.show_id(conversation_id)
+        view.reply.edit.setPlainText(text)
+        view.reply.edit.setFocus()
+
     def open_quick_capture(self, parent: QWidget | None = None) -> QuickCaptureDialog:
         """ "Catat pesan masuk": the captured conversation opens here afterwards."""
         dialog = QuickCaptureDialog(parent or self)
