@@ -10,7 +10,8 @@ from csdesk.selftest import run_self_test
 from csdesk.services.demo import generate_demo
 
 PANELS = (
-    "Dasbor", "Inbox", "Pelanggan", "Pesanan", "Keluhan", "Produk", "Template", "Pengaturan"
+    "Dasbor", "Inbox", "Pelanggan", "Pesanan", "Keluhan", "Produk", "Template", "Laporan",
+    "Pengaturan",
 )  # fmt: skip
 
 

@@ -13,7 +13,17 @@ from csdesk.models import Order
 from csdesk.services.demo import generate_demo
 from csdesk.ui.main_window import MainWindow, window_settings
 
-TITLES = ["Dasbor", "Inbox", "Pelanggan", "Pesanan", "Keluhan", "Produk", "Template", "Pengaturan"]
+TITLES = [
+    "Dasbor",
+    "Inbox",
+    "Pelanggan",
+    "Pesanan",
+    "Keluhan",
+    "Produk",
+    "Template",
+    "Laporan",
+    "Pengaturan",
+]
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from csdesk.models import Complaint, ComplaintItem, Customer, Order, OrderItem
 from csdesk.services.complaints_report import month_report
 
 NOV = dt.date(2026, 11, 1)
+LATER = dt.datetime(2027, 1, 15)  # "now" for a month that is over
 
 
 def utc(day: int, hour: int, month: int = 11) -> dt.datetime:
@@ -58,7 +59,7 @@ def month(db: object) -> dict[str, int]:
 
 
 def test_counts_and_pareto_by_category(month: dict[str, int]) -> None:
-    report = month_report(NOV)
+    report = month_report(NOV, now=LATER)
     assert report.month_label == "November 2026"
     assert report.total == 6
     rows = [(r.key, r.count, round(r.share, 3), round(r.cumulative, 3)) for r in report.by_category]
@@ -71,7 +72,7 @@ def test_counts_and_pareto_by_category(month: dict[str, int]) -> None:
 
 
 def test_products_couriers_and_marketplaces(month: dict[str, int]) -> None:
-    report = month_report(NOV)
+    report = month_report(NOV, now=LATER)
     products = {r.label: r.count for r in report.by_product}
     # The first complaint chose the gamis; the others count every item of their order.
     assert products == {
@@ -89,7 +90,7 @@ def test_products_couriers_and_marketplaces(month: dict[str, int]) -> None:
 
 
 def test_resolution_times_money_and_what_is_left(month: dict[str, int]) -> None:
-    report = month_report(NOV)
+    report = month_report(NOV, now=LATER)
     overall = report.overall_time
     # Settled in November: 26 h, 10 h, 48 h, and October's quality complaint at 8.5 h.
     assert overall.settled == 4
@@ -106,10 +107,14 @@ def test_resolution_times_money_and_what_is_left(month: dict[str, int]) -> None:
     # Open on 30 Nov 24.00: the new one (overdue since 12 Nov), the one waiting for the courier
     # (due in December), and the wrong item settled only on 3 December.
     assert (report.open_at_end, report.overdue_at_end) == (3, 1)
+    # While November still runs (25 Nov, noon WIB) "the end" is now: the wrong item (30 Nov)
+    # is not there yet.
+    running = month_report(NOV, now=utc(25, 12))
+    assert (running.open_at_end, running.overdue_at_end) == (2, 1)
 
 
 def test_repeat_complainers_and_the_list(month: dict[str, int]) -> None:
-    report = month_report(NOV)
+    report = month_report(NOV, now=LATER)
     assert [(r.name, r.complaints) for r in report.repeat_complainers] == [("Sari", 4), ("Budi", 3)]
     assert [c.code for c in report.complaints] == [f"KL-2026-{n:04d}" for n in range(1, 7)]
     assert report.complaints[0].products == "GA-L · Gamis Aisyah"

@@ -14,8 +14,8 @@ Rules:
 - Money: refunds, replacement and compensation costs and the total cost of the month's
   complaints, as recorded on them.
 - Repeat complainers: customers with two or more complaints in the 90 days up to the month's end.
-- Open at the month's end: opened before it and not settled by then; overdue: of those, due
-  before the month's end.
+- Open at the month's end (for the month still running: now): opened before then and not
+  settled by then; overdue: of those, due before then.
 """
 
 from __future__ import annotations
@@ -241,12 +241,13 @@ def month_report(month: dt.date | None = None, now: dt.datetime | None = None) -
             ResolutionTime(key, label(COMPLAINT_CATEGORY_LABELS, key), len(group), *_hours(group))
         )
 
+    cutoff = min(end, now or utcnow())
     still_open = Complaint.select(Complaint.due_at).where(
-        Complaint.created_at < end,
-        Complaint.resolved_at.is_null() | (Complaint.resolved_at >= end),
+        Complaint.created_at < cutoff,
+        Complaint.resolved_at.is_null() | (Complaint.resolved_at >= cutoff),
     )
     open_rows = fetch_dicts(still_open)
-    overdue = sum(1 for r in open_rows if r["due_at"] is not None and r["due_at"] < end)
+    overdue = sum(1 for r in open_rows if r["due_at"] is not None and r["due_at"] < cutoff)
 
     repeat_since = end - dt.timedelta(days=REPEAT_WINDOW_DAYS)
     repeat = fetch_dicts(

@@ -67,6 +67,7 @@ def _panel_specs() -> list[PanelSpec]:
     from csdesk.ui.panels.inbox import InboxPanel
     from csdesk.ui.panels.orders import OrdersPanel
     from csdesk.ui.panels.products import ProductsPanel
+    from csdesk.ui.panels.reports import ReportsPanel
     from csdesk.ui.panels.settings_panel import SettingsPanel
     from csdesk.ui.panels.templates import TemplatesPanel
 
@@ -79,6 +80,7 @@ def _panel_specs() -> list[PanelSpec]:
         PanelSpec("complaints", tr("Keluhan"), ComplaintsPanel.icon, ComplaintsPanel),
         PanelSpec("products", tr("Produk"), ProductsPanel.icon, ProductsPanel),
         PanelSpec("templates", tr("Template"), TemplatesPanel.icon, TemplatesPanel),
+        PanelSpec("reports", tr("Laporan"), ReportsPanel.icon, ReportsPanel),
         PanelSpec("settings", tr("Pengaturan"), SettingsPanel.icon, SettingsPanel),
     ]
 
