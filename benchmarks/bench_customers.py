@@ -22,12 +22,12 @@ import datetime as dt
 import json
 import random
 import sqlite3
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import bigdb
+import common
 from common import machine, peak_rss_mb, save, table, timed
 
 PAGE = 50
@@ -207,17 +207,6 @@ def worker_pandas(db: Path) -> dict[str, object]:
     return results
 
 
-def run_worker(kind: str, db: Path) -> dict[str, object]:
-    out = subprocess.run(
-        [sys.executable, __file__, "--worker", kind, "--db", str(db)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
-    return result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--orders", type=int, default=1_000_000)
@@ -233,8 +222,8 @@ def main() -> None:
         bigdb.build(args.db, orders=args.orders, customers=max(1, args.orders // 10))
         add_people(args.db)
         print(f"Built {args.db} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    ours = run_worker("csdesk", args.db)
-    peer = run_worker("pandas", args.db)
+    ours = common.run_worker(__file__, "csdesk", args.db)
+    peer = common.run_worker(__file__, "pandas", args.db)
     rows = []
     for name in pick_terms(args.db):
         mine, theirs = ours[name], peer[name]

@@ -29,13 +29,13 @@ import os
 import random
 import sqlite3
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 import bigdb  # noqa: E402
+import common
 from common import machine, peak_rss_mb, save, table, timed  # noqa: E402
 
 FIRST_PAGE = 30
@@ -288,17 +288,6 @@ def worker_pandas(db: Path, terms: dict[str, dict[str, object]]) -> dict[str, ob
     return results
 
 
-def run_worker(kind: str, db: Path) -> dict[str, object]:
-    out = subprocess.run(
-        [sys.executable, __file__, "--worker", kind, "--db", str(db)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
-    return result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--orders", type=int, default=1_000_000)
@@ -321,13 +310,13 @@ def main() -> None:
     items_s = ensure_items(args.db)
     if items_s is not None:
         print(f"Added order items in {items_s:.0f} s")
-    panel = run_worker("panel", args.db)
+    panel = common.run_worker(__file__, "panel", args.db)
     panel_markdown = panel_table(panel)
     if args.panel_only:
         print(panel_markdown)
         return
-    ours = run_worker("csdesk", args.db)
-    peer = run_worker("pandas", args.db)
+    ours = common.run_worker(__file__, "csdesk", args.db)
+    peer = common.run_worker(__file__, "pandas", args.db)
     rows = []
     for name in pick_terms(args.db):
         mine, theirs = ours[name], peer.get(name)

@@ -60,3 +60,19 @@ def save(name: str, data: dict[str, object], markdown: str) -> None:
     OUT.mkdir(exist_ok=True)
     (OUT / f"{name}.json").write_text(json.dumps(data, indent=1, ensure_ascii=False))
     (OUT / f"{name}.md").write_text(markdown + "\n")
+
+
+def run_worker(script: str, kind: str, db: Path) -> dict[str, object]:
+    """Run `script --worker KIND --db DB` in a fresh process (its memory measured apart) and
+    read the JSON it prints last."""
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, script, "--worker", kind, "--db", str(db)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result

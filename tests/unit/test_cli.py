@@ -175,7 +175,8 @@ def test_unknown_command_is_one_line_exit_2() -> None:
 
 
 PANELS = (
-    "Dasbor", "Inbox", "Pelanggan", "Pesanan", "Keluhan", "Produk", "Template", "Pengaturan"
+    "Dasbor", "Inbox", "Pelanggan", "Pesanan", "Keluhan", "Produk", "Template", "Laporan",
+    "Pengaturan",
 )  # fmt: skip
 
 

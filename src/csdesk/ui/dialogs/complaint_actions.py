@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QDateTime, QLocale, QTime, Signal
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -21,19 +20,10 @@ from PySide6.QtWidgets import (
 from csdesk.errors import CsdeskError
 from csdesk.services import complaint_resolution as resolution
 from csdesk.services import complaints, fmt, settings
-from csdesk.ui.dialogs.new_complaint import ERROR_STYLE
 from csdesk.ui.widgets.card import heading_label, muted_label, plain_label
+from csdesk.ui.widgets.messages import error_label
 
 INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
-
-
-def _error(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
-    label.hide()
-    return label
 
 
 class ReplacementDialog(QDialog):
@@ -49,7 +39,7 @@ class ReplacementDialog(QDialog):
         self.result_: resolution.Replacement | None = None
         self.setWindowTitle(self.tr("Buat pesanan pengganti"))
         self.setMinimumWidth(500)
-        self.error = _error(self)
+        self.error = error_label(self, boxed=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.addWidget(heading_label(self.tr("Ganti barang"), size_delta=3))
@@ -140,7 +130,7 @@ class DueDialog(QDialog):
         self.when.setDateTime(
             QDateTime(local.date(), QTime(local.hour, local.minute))  # type: ignore[call-overload]
         )
-        self.error = _error(self)
+        self.error = error_label(self, boxed=True)
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(
             self.tr("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole

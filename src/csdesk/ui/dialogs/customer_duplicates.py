@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QTableWidget,
@@ -30,9 +29,9 @@ from PySide6.QtWidgets import (
 from csdesk.errors import CsdeskError
 from csdesk.services.duplicates import DuplicatePair, dismiss_pair, likely_duplicates
 from csdesk.ui.dialogs.customer_merge import merge
-from csdesk.ui.dialogs.new_complaint import ERROR_STYLE
 from csdesk.ui.widgets.card import heading_label, muted_label
 from csdesk.ui.widgets.empty_state import EmptyState
+from csdesk.ui.widgets.messages import error_label
 from csdesk.ui.workers import BackgroundOp, run_in_background
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -108,12 +107,7 @@ class DuplicatesDialog(QDialog):
         self.status.setObjectName("duplicateStatus")
         self.status.setStyleSheet("color: #0f766e; font-weight: 600;")
         self.status.hide()
-        self.error = QLabel(self)
-        self.error.setObjectName("duplicateError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
+        self.error = error_label(self, boxed=True, name="duplicateError")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
         close.rejected.connect(self.reject)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -36,8 +35,8 @@ from csdesk.services.customer_edit import (
 from csdesk.services.customers_list import known_tags
 from csdesk.services.details_customers import CustomerDetail, customer_detail
 from csdesk.services.labels import MARKETPLACE_LABELS, label
-from csdesk.ui.dialogs.new_complaint import ERROR_STYLE
 from csdesk.ui.widgets.card import LinkButton, heading_label, muted_label, plain_label
+from csdesk.ui.widgets.messages import error_label
 
 PLACEHOLDERS = {
     "phone": "0812-3456-7890",
@@ -119,12 +118,7 @@ class CustomerEditDialog(QDialog):
         add_row.addWidget(self.value, 1)
         add_row.addWidget(self.add_button)
 
-        self.error = QLabel(self)
-        self.error.setObjectName("customerEditError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
+        self.error = error_label(self, boxed=True, name="customerEditError")
 
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(

@@ -9,11 +9,10 @@ Questions go through `ask` (ui/widgets/confirm.py), so tests answer them without
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -22,9 +21,9 @@ from csdesk.errors import CsdeskError
 from csdesk.models import Customer
 from csdesk.services.customer_merge import MergeResult, merge_customers
 from csdesk.ui.dialogs.customer_picker import CustomerPicker
-from csdesk.ui.dialogs.new_complaint import ERROR_STYLE
 from csdesk.ui.widgets import confirm
 from csdesk.ui.widgets.card import heading_label, muted_label
+from csdesk.ui.widgets.messages import error_label
 
 
 def ask(parent: QWidget | None, title: str, text: str, yes: str) -> bool:
@@ -99,12 +98,7 @@ class MergeWithDialog(QDialog):
             % (keep.name, keep.name)
         )
         explain.setWordWrap(True)
-        self.error = QLabel(self)
-        self.error.setObjectName("mergeError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
+        self.error = error_label(self, boxed=True, name="mergeError")
         buttons = QDialogButtonBox(self)
         self.merge_button = buttons.addButton(
             self.tr("Gabungkan…"), QDialogButtonBox.ButtonRole.AcceptRole

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -29,9 +28,10 @@ from csdesk.errors import CsdeskError
 from csdesk.models import Customer
 from csdesk.services import complaints, settings
 from csdesk.services.follow_ups import REASON_LABELS, add_follow_up
-from csdesk.ui.dialogs.new_complaint import ERROR_STYLE, order_text
+from csdesk.ui.dialogs.new_complaint import order_text
 from csdesk.ui.widgets.card import heading_label
 from csdesk.ui.widgets.follow_up_list import local_today
+from csdesk.ui.widgets.messages import error_label
 
 QUICK_DAYS = (("Besok", 1), ("3 hari lagi", 3), ("Minggu depan", 7))
 
@@ -108,12 +108,7 @@ class NewFollowUpDialog(QDialog):
         form.addRow(self.tr("Pesanan"), self.order)
         form.addRow(self.tr("Catatan"), self.note)
 
-        self.error = QLabel(self)
-        self.error.setObjectName("followUpError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
+        self.error = error_label(self, boxed=True, name="followUpError")
 
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(

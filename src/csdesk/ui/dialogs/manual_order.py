@@ -38,6 +38,7 @@ from csdesk.services import conversations, fmt, manual_orders, payment_reminders
 from csdesk.services.manual_orders import ManualOrderDraft, Shortfall
 from csdesk.ui.dialogs.customer_picker import CustomerPicker
 from csdesk.ui.dialogs.manual_order_items import ItemsTable, money_spin
+from csdesk.ui.widgets import messages
 from csdesk.ui.widgets.card import Card, heading_label, muted_label
 from csdesk.ui.widgets.fields import copy_to_clipboard
 
@@ -49,7 +50,7 @@ CHANNELS = (
 )
 COURIERS = ("JNE", "J&T Express", "SiCepat", "AnterAja", "Pos Indonesia", "GoSend", "GrabExpress")
 SHIPPING_FIELDS = ("recipient", "phone", "address", "city", "province")
-ERROR_STYLE = "QLabel { background: #fde2e1; color: #a61b1b; border-radius: 6px; padding: 8px; }"
+ERROR_STYLE = messages.BOX_STYLE
 
 
 def shortfall_line(short: Shortfall, variant: str) -> str:

@@ -43,9 +43,10 @@ from csdesk.services.labels import (
     label,
 )
 from csdesk.ui.dialogs.customer_picker import CustomerPicker
+from csdesk.ui.widgets import messages
 from csdesk.ui.widgets.card import heading_label, muted_label
 
-ERROR_STYLE = "QLabel { background: #fde2e1; color: #a61b1b; border-radius: 6px; padding: 8px; }"
+ERROR_STYLE = messages.BOX_STYLE
 
 
 def short_date(utc: dt.datetime, zone: str, *, year: bool = True) -> str:

@@ -35,11 +35,12 @@ from csdesk.services import conversations, details, fmt, payments
 from csdesk.services import settings as shop_settings
 from csdesk.services.labels import ORDER_STATUS_LABELS, label
 from csdesk.ui.dialogs.manual_order_items import money_spin
+from csdesk.ui.widgets import messages
 from csdesk.ui.widgets.card import Card, LinkButton, heading_label, muted_label, plain_label
 
 PROOF_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".pdf")
 THUMBNAIL = QSize(150, 150)
-ERROR_STYLE = "QLabel { background: #fde2e1; color: #a61b1b; border-radius: 6px; padding: 8px; }"
+ERROR_STYLE = messages.BOX_STYLE
 WARNING_STYLE = "QLabel { background: #fff1d6; color: #8a5300; border-radius: 6px; padding: 8px; }"
 
 

@@ -30,11 +30,12 @@ from csdesk.errors import CsdeskError
 from csdesk.models import utcnow
 from csdesk.services import capture, fmt, settings
 from csdesk.ui.dialogs.customer_picker import CustomerPicker
+from csdesk.ui.widgets import messages
 from csdesk.ui.widgets.card import muted_label
 
 LAST_CHANNEL_KEY = "quick_capture/channel"
 PREVIEW_DELAY_MS = 200
-ERROR_STYLE = "QLabel { background: #fde2e1; color: #a61b1b; border-radius: 6px; padding: 8px; }"
+ERROR_STYLE = messages.BOX_STYLE
 
 
 def _app_settings() -> QSettings:

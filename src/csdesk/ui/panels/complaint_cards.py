@@ -29,21 +29,13 @@ from csdesk.ui import theme
 from csdesk.ui.widgets import confirm
 from csdesk.ui.widgets.card import Card, LinkButton, muted_label, plain_label
 from csdesk.ui.widgets.fields import copy_to_clipboard
+from csdesk.ui.widgets.messages import error_label
 
 KIND_ICONS = {"photo": "fa6s.image", "video": "fa6s.film", "document": "fa6s.file-pdf"}
 FILE_FILTER = (
     "Foto, video atau PDF (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.3gp *.webm *.pdf);;"
     "Semua file (*)"
 )
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet("color: #a61b1b;")
-    label.hide()
-    return label
 
 
 def _clear(grid: QGridLayout) -> None:
@@ -84,7 +76,7 @@ class EvidenceCard(Card):
         self.checks.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
         self.remove_buttons: dict[int, LinkButton] = {}
-        self.error = _error_label(self)
+        self.error = error_label(self)
         for widget in (self.files, self.empty, self.checklist_title, self.checks_box, self.error):
             self.add(widget)
 

@@ -4,13 +4,14 @@ into whom), when and by whom, what moved, and "Batalkan" on each merge still in 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from csdesk.errors import CsdeskError
 from csdesk.services import fmt, settings
 from csdesk.services.customer_merge import MergeInfo, merges, undo_merge
 from csdesk.ui.dialogs.customer_merge import confirm_undo
 from csdesk.ui.widgets.card import Card, LinkButton, muted_label, plain_label
+from csdesk.ui.widgets.messages import error_label
 
 
 class MergeHistoryCard(Card):
@@ -28,12 +29,7 @@ class MergeHistoryCard(Card):
         self.grid.setHorizontalSpacing(8)
         self.grid.setVerticalSpacing(8)
         self.grid.setColumnStretch(0, 1)
-        self.error = QLabel(self)
-        self.error.setObjectName("mergeHistoryError")
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #a61b1b;")
-        self.error.hide()
+        self.error = error_label(self, name="mergeHistoryError")
         self.undo_buttons: dict[int, LinkButton] = {}
         self.add(self.rows)
         self.add(self.error)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from csdesk.errors import CsdeskError, NotFoundError
 from csdesk.services import conversations
 from csdesk.ui.dialogs.new_complaint import NewComplaintDialog
+from csdesk.ui.widgets import messages
 from csdesk.ui.widgets.empty_state import EmptyState
 
 
@@ -59,9 +60,7 @@ class DetailView(QWidget):
         self.error_banner.setObjectName("errorBanner")
         self.error_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.error_banner.setWordWrap(True)
-        self.error_banner.setStyleSheet(
-            "QLabel { background: #fde2e1; color: #a61b1b; border-radius: 6px; padding: 8px; }"
-        )
+        self.error_banner.setStyleSheet(messages.BOX_STYLE)
         self.error_banner.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

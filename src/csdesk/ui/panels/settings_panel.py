@@ -34,6 +34,7 @@ from csdesk.ui.panels.settings_sections import (
     WhatsAppSection,
     ZoneSection,
 )
+from csdesk.ui.widgets import messages
 
 FORM_MAX_WIDTH = 760
 
@@ -70,9 +71,7 @@ class SettingsPanel(QWidget):
         self.error_label.setObjectName("settingsError")
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(
-            "QLabel { background: #fde2e1; color: #a61b1b; border-radius: 6px; padding: 8px; }"
-        )
+        self.error_label.setStyleSheet(messages.BOX_STYLE)
         self.error_label.hide()
 
         self.profile = ProfileSection()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -36,6 +35,7 @@ from csdesk.services import fmt
 from csdesk.services import follow_ups as service
 from csdesk.services import settings as shop_settings
 from csdesk.ui import theme
+from csdesk.ui.widgets.messages import error_label
 from csdesk.ui.widgets.two_line import SUBTITLE_ROLE, TwoLineDelegate
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -126,12 +126,7 @@ class FollowUpList(QWidget):
         self.snooze_button.setMenu(menu)
         self.snooze_menu = menu
 
-        self.error = QLabel(self)
-        self.error.setObjectName("followUpError")
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #a61b1b;")
-        self.error.hide()
+        self.error = error_label(self, name="followUpError")
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
