@@ -5,7 +5,8 @@
 #   - the frozen `csdesk-cli --self-test` opens the window offscreen and visits every panel;
 #   - the frozen `csdesk-cli demo` fills a new database, and `stats --json` reads it back;
 #   - a database made by the previous schema version is backed up and upgraded on first open.
-#   - importing the sample exports and a chat, exporting to Excel and printing labels work.
+#   - importing the sample exports and a chat, exporting to Excel and printing labels work;
+#   - the Linux tarball installs for a user and its `csdesk` starts.
 # Called by .ci/run; exits non-zero on the first failure. Prints the build time and size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +50,14 @@ PY
 "$app" --db "$work/shop.sqlite" print-confirmations --status to_ship --pdf "$work/labels.pdf"
 test -s "$work/orders.xlsx" && test -s "$work/labels.pdf"
 echo "frozen import/export/print: ok"
+
+# The Linux tarball, installed for a throwaway user, starts.
+tarball=$(bash installer/make_tarball.sh | tail -1)
+mkdir -p "$work/home" && tar -C "$work" -xzf "$tarball"
+HOME="$work/home" bash "$work"/csdesk-*/install.sh
+HOME="$work/home" "$work/home/.local/bin/csdesk" --version
+grep -q "^Exec=$work/home/.local/opt/csdesk/csdesk" "$work/home/.local/share/applications/csdesk.desktop"
+echo "tarball $(du -sh "$tarball" | cut -f1): installs and starts"
 
 # A database from the previous schema version, made by this source tree's own migrations.
 python - "$work/old.sqlite" <<'PY'
