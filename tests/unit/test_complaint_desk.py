@@ -184,3 +184,19 @@ def test_the_reply_asks_for_the_unboxing_video_until_it_is_there(
     evidence.add_evidence(case["complaint"], write(tmp_path, "unboxing.mp4", MP4))
     reply = resolution.reply(case["complaint"])
     assert reply.shortcut == "/maaf" and reply.text.startswith("Mohon maaf")
+
+
+def test_a_replacement_order_can_be_edited_and_stays_free(case: dict[str, int]) -> None:
+    from csdesk.services import manual_orders
+
+    made = resolution.create_replacement_order(case["complaint"], author="Rina", expected_version=1)
+    draft, version = manual_orders.load_draft(made.order_id)
+    assert draft.payment == "replacement"
+    draft.address = "Jl. Mawar 7"
+    manual_orders.update_manual_order(made.order_id, draft, expected_version=version, author="Rina")
+    order = Order.get_by_id(made.order_id)
+    assert (order.address, order.payment_method, order.total) == (
+        "Jl. Mawar 7",
+        "Pengganti (gratis)",
+        0,
+    )

@@ -497,7 +497,7 @@ def update_manual_order(
             raise ValidationError(
                 f"Barang pesanan {order.order_no} tidak bisa diubah: pesanan sudah {label}"
             )
-        old_payment = "cod" if order.payment_method == COD else "transfer"
+        old_payment = {COD: "cod", REPLACEMENT: "replacement"}.get(order.payment_method, "transfer")
         to_cod = old_payment == "transfer" and draft.payment == "cod"
         if draft.payment != old_payment and order.status != "unpaid":
             raise ValidationError(

@@ -203,9 +203,14 @@ class ManualOrderDialog(QDialog):
         self.seller_note = QLineEdit(page)
         self.seller_note.setPlaceholderText(self.tr("hanya untuk admin"))
         notes = QFormLayout()
+        # A complaint's replacement is free and stays so: no choice of payment to offer.
+        self.replacement = muted_label(self.tr("Barang pengganti keluhan (gratis)"))
+        self.replacement.hide()
+        self.is_replacement = False
         pay_row = QHBoxLayout()
         pay_row.addWidget(self.transfer)
         pay_row.addWidget(self.cod)
+        pay_row.addWidget(self.replacement)
         pay_row.addStretch(1)
         notes.addRow(self.tr("Cara bayar"), pay_row)
         notes.addRow(self.tr("Catatan pembeli"), self.buyer_note)
@@ -329,6 +334,10 @@ class ManualOrderDialog(QDialog):
         self.service.setText(draft.service)
         self.shipping_fee.setValue(draft.shipping_fee)
         (self.cod if draft.payment == "cod" else self.transfer).setChecked(True)
+        self.is_replacement = draft.payment == "replacement"
+        self.replacement.setVisible(self.is_replacement)
+        self.transfer.setVisible(not self.is_replacement)
+        self.cod.setVisible(not self.is_replacement)
         self.buyer_note.setText(draft.buyer_note)
         self.seller_note.setText(draft.seller_note)
         self.items.set_items(draft.items)
@@ -349,7 +358,9 @@ class ManualOrderDialog(QDialog):
             courier=self.courier.currentText(),
             service=self.service.text(),
             shipping_fee=self.shipping_fee.value(),
-            payment="cod" if self.cod.isChecked() else "transfer",
+            payment="replacement"
+            if self.is_replacement
+            else ("cod" if self.cod.isChecked() else "transfer"),
             buyer_note=self.buyer_note.text(),
             seller_note=self.seller_note.text(),
             items=self.items.items(),
