@@ -57,7 +57,11 @@ def test_a_save_after_another_desks_save_shows_their_data(qtbot, db) -> None:
     assert Customer.get_by_id(sari.id).nickname == "Kak Sari"
 
 
-def test_someone_elses_phone_is_refused_with_their_name(qtbot, db) -> None:
+def test_someone_elses_phone_is_refused_with_their_name(qtbot, db, monkeypatch) -> None:
+    from csdesk.ui.widgets import confirm
+
+    asked: list[str] = []
+    monkeypatch.setattr(confirm, "ask", lambda _p, _t, text, _y: asked.append(text) or True)
     budi = Customer.create(name="Budi Santoso")
     CustomerIdentity.create(
         customer=budi, kind="phone", value="081234567890", normalized="+6281234567890"
@@ -76,6 +80,7 @@ def test_someone_elses_phone_is_refused_with_their_name(qtbot, db) -> None:
     mine = CustomerIdentity.get(CustomerIdentity.customer == sari.id)
     assert mine.normalized == "+6285711112222"
     qtbot.mouseClick(dialog.remove_buttons[mine.id], Qt.MouseButton.LeftButton)
+    assert asked == ["Hapus kontak +62 857-1111-2222 dari pelanggan ini?"]
     assert CustomerIdentity.select().where(CustomerIdentity.customer == sari.id).count() == 0
 
 

@@ -35,6 +35,7 @@ from csdesk.services.customer_edit import (
 from csdesk.services.customers_list import known_tags
 from csdesk.services.details_customers import CustomerDetail, customer_detail
 from csdesk.services.labels import MARKETPLACE_LABELS, label
+from csdesk.ui.widgets import confirm
 from csdesk.ui.widgets.card import LinkButton, heading_label, muted_label, plain_label
 from csdesk.ui.widgets.messages import error_label
 
@@ -181,7 +182,9 @@ class CustomerEditDialog(QDialog):
             )
             self.contacts.addWidget(plain_label(value), row, 1)
             button = LinkButton(self.tr("Hapus"), self)
-            button.clicked.connect(lambda _=False, i=identity.id: self.remove_contact(i))
+            button.clicked.connect(
+                lambda _=False, i=identity.id, v=value: self.remove_contact(i, v)
+            )
             self.contacts.addWidget(button, row, 2)
             self.remove_buttons[identity.id] = button
 
@@ -198,7 +201,11 @@ class CustomerEditDialog(QDialog):
         self.value.clear()
         return True
 
-    def remove_contact(self, identity_id: int) -> bool:
+    def remove_contact(self, identity_id: int, shown: str = "") -> bool:
+        """Remove a contact after asking (the next import may bring a username back)."""
+        question = self.tr("Hapus kontak %s dari pelanggan ini?") % shown if shown else ""
+        if question and not confirm.ask(self, self.tr("Hapus kontak"), question, self.tr("Hapus")):
+            return False
         return self._run(lambda: remove_identity(identity_id))
 
     def _run(self, action) -> bool:  # noqa: ANN001 - a callable
