@@ -33,10 +33,33 @@ window.grab()
 """
 
 
+# What a seller waits for: the window on the Dasbor, painted (other panels are built when first
+# opened), over the same database, then quit.
+FIRST_WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from csdesk.services.database import open_database
+from csdesk.ui.main_window import MainWindow
+window = MainWindow(open_database(sys.argv[1]))
+window.resize(1280, 800)
+window.show()
+app.processEvents()
+window.grab()
+"""
+
+
 def wall(cmd: list[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
     subprocess.run(cmd, check=True, env=env, capture_output=True)
     return time.perf_counter() - started
+
+
+def csdesk_panels() -> list[str]:
+    """The panels the self-test visits (the navigation's entries)."""
+    from csdesk.ui.main_window import _panel_specs
+
+    return [spec.key for spec in _panel_specs()]
 
 
 def main() -> None:
@@ -53,18 +76,24 @@ def main() -> None:
                        capture_output=True)  # fmt: skip
         bare = [wall([sys.executable, "-c", BARE_WINDOW], env) for _ in range(args.repeat)]
         selftest = [wall([*csdesk, "--self-test"], env) for _ in range(args.repeat)]
+        first = [wall([sys.executable, "-c", FIRST_WINDOW, db], env) for _ in range(args.repeat)]
+        panels = len(csdesk_panels())
     bare_ms = statistics.median(bare) * 1000
     self_ms = statistics.median(selftest) * 1000
+    first_ms = statistics.median(first) * 1000
     ratio = self_ms / bare_ms
     rows = [
         ["bare PySide6 window (open, paint, quit)", f"{bare_ms:.0f} ms", "1.0×"],
-        [f"csdesk --self-test, 8 panels, {args.orders:,} demo orders", f"{self_ms:.0f} ms",
+        [f"csdesk window on the Dasbor, {args.orders:,} demo orders", f"{first_ms:.0f} ms",
+         f"{first_ms / bare_ms:.1f}×"],
+        [f"csdesk --self-test, all {panels} panels visited", f"{self_ms:.0f} ms",
          f"{ratio:.1f}×"],
     ]  # fmt: skip
     markdown = table([f"start-up (median of {args.repeat})", "time", "vs bare"], rows)
     print(f"Machine: {machine()}\n")
     print(markdown)
-    save("startup", {"bare_ms": bare_ms, "selftest_ms": self_ms, "ratio": ratio,
+    save("startup", {"bare_ms": bare_ms, "first_window_ms": first_ms, "selftest_ms": self_ms,
+                     "ratio": ratio,
                      "machine": machine()}, markdown)  # fmt: skip
 
 
