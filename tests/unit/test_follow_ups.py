@@ -17,7 +17,9 @@ from csdesk.services.follow_ups import (
     customer_follow_ups,
     due_follow_ups,
     mark_done,
+    shop_today,
     snooze,
+    snooze_days,
 )
 
 # Wednesday 5 March 2025, 23.30 WIB: the shop's day ends in half an hour (17.00 UTC).
@@ -94,6 +96,22 @@ def test_done_and_snoozed(sari: Customer) -> None:
         snooze(a, utc(9, 1))
     with pytest.raises(ValidationError, match="waktu yang akan datang"):
         snooze(b, utc(5, 3), now=utc(5, 4))
+
+
+def test_snoozing_by_days_counts_from_the_shops_day(sari: Customer) -> None:
+    """At 23.30 WIB on Wednesday "Besok" is Thursday (00.00 WIB is 17.00 UTC), although UTC's
+    own day is still Wednesday; half an hour later "Besok" is Friday."""
+    fid = add_follow_up(sari.id, utc(5, 2), "payment")
+    assert shop_today(LATE) == dt.date(2025, 3, 5)
+    assert shop_today(LATE + dt.timedelta(minutes=30)) == dt.date(2025, 3, 6)
+
+    assert snooze_days(fid, 1, now=LATE) == dt.date(2025, 3, 6)
+    assert FollowUp.get_by_id(fid).due_at == utc(5, 17)
+    assert snooze_days(fid, 1, now=LATE + dt.timedelta(minutes=30)) == dt.date(2025, 3, 7)
+    assert FollowUp.get_by_id(fid).due_at == utc(6, 17)
+    assert FollowUp.get_by_id(fid).status == "snoozed"
+    with pytest.raises(ValidationError, match="waktu yang akan datang"):
+        snooze_days(fid, 0, now=LATE)
 
 
 def test_about_an_order_or_a_complaint(sari: Customer) -> None:

@@ -83,6 +83,11 @@ def due_text(due_at: dt.datetime, now: dt.datetime, zone: str) -> tuple[str, str
     )
 
 
+def shop_today(now: dt.datetime | None = None) -> dt.date:
+    """The shop's day (WIB/WITA/WIT) at `now` (naive UTC): the day "Besok" counts from."""
+    return fmt.to_local(now or utcnow(), shop_zone()).date()
+
+
 def _due_time(due: dt.datetime | dt.date, zone: str) -> dt.datetime:
     if isinstance(due, dt.datetime):
         return due if due.tzinfo is None else due.astimezone(dt.UTC).replace(tzinfo=None)
@@ -229,3 +234,11 @@ def snooze(follow_up_id: int, until: dt.datetime | dt.date, now: dt.datetime | N
     FollowUp.update(status="snoozed", due_at=due).where(
         FollowUp.id == follow_up_id, FollowUp.status.in_(PENDING)
     ).execute()
+
+
+def snooze_days(follow_up_id: int, days: int, now: dt.datetime | None = None) -> dt.date:
+    """Due again from the start of the shop day `days` after today (Besok = 1, Minggu depan =
+    7); returns that day."""
+    day = shop_today(now) + dt.timedelta(days=days)
+    snooze(follow_up_id, day, now)
+    return day

@@ -7,6 +7,7 @@ marked stale and reloads the next time it is shown; F5 reloads the visible one a
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,29 +61,38 @@ PANEL_OF_KIND = {
 }
 
 
-def _panel_specs() -> list[PanelSpec]:
-    from csdesk.ui.panels.complaints import ComplaintsPanel
-    from csdesk.ui.panels.customers import CustomersPanel
-    from csdesk.ui.panels.dashboard import DashboardPanel
-    from csdesk.ui.panels.inbox import InboxPanel
-    from csdesk.ui.panels.orders import OrdersPanel
-    from csdesk.ui.panels.products import ProductsPanel
-    from csdesk.ui.panels.reports import ReportsPanel
-    from csdesk.ui.panels.settings_panel import SettingsPanel
-    from csdesk.ui.panels.templates import TemplatesPanel
+def _lazy(module: str, name: str) -> Callable[[], QWidget]:
+    """Build panel `name` of `module`, importing it only then: start-up imports the Dasbor's
+    module alone, not every panel's dialogs, charts and exports."""
 
+    def build() -> QWidget:
+        panel: QWidget = getattr(importlib.import_module(module), name)()
+        return panel
+
+    return build
+
+
+def _panel_specs() -> list[PanelSpec]:
     tr = QMainWindow.tr
+    panels = "csdesk.ui.panels."
     return [
-        PanelSpec("dashboard", tr("Dasbor"), DashboardPanel.icon, DashboardPanel),
-        PanelSpec("inbox", tr("Inbox"), InboxPanel.icon, InboxPanel),
-        PanelSpec("customers", tr("Pelanggan"), CustomersPanel.icon, CustomersPanel),
-        PanelSpec("orders", tr("Pesanan"), OrdersPanel.icon, OrdersPanel),
-        PanelSpec("complaints", tr("Keluhan"), ComplaintsPanel.icon, ComplaintsPanel),
-        PanelSpec("products", tr("Produk"), ProductsPanel.icon, ProductsPanel),
-        PanelSpec("templates", tr("Template"), TemplatesPanel.icon, TemplatesPanel),
-        PanelSpec("reports", tr("Laporan"), ReportsPanel.icon, ReportsPanel),
-        PanelSpec("settings", tr("Pengaturan"), SettingsPanel.icon, SettingsPanel),
-    ]
+        PanelSpec("dashboard", tr("Dasbor"), "fa6s.gauge-high",
+                  _lazy(panels + "dashboard", "DashboardPanel")),
+        PanelSpec("inbox", tr("Inbox"), "fa6s.inbox", _lazy(panels + "inbox", "InboxPanel")),
+        PanelSpec("customers", tr("Pelanggan"), "fa6s.users",
+                  _lazy(panels + "customers", "CustomersPanel")),
+        PanelSpec("orders", tr("Pesanan"), "fa6s.box", _lazy(panels + "orders", "OrdersPanel")),
+        PanelSpec("complaints", tr("Keluhan"), "fa6s.triangle-exclamation",
+                  _lazy(panels + "complaints", "ComplaintsPanel")),
+        PanelSpec("products", tr("Produk"), "fa6s.shirt",
+                  _lazy(panels + "products", "ProductsPanel")),
+        PanelSpec("templates", tr("Template"), "fa5s.comment-dots",
+                  _lazy(panels + "templates", "TemplatesPanel")),
+        PanelSpec("reports", tr("Laporan"), "fa6s.chart-column",
+                  _lazy(panels + "reports", "ReportsPanel")),
+        PanelSpec("settings", tr("Pengaturan"), "fa5s.cog",
+                  _lazy(panels + "settings_panel", "SettingsPanel")),
+    ]  # fmt: skip
 
 
 def window_settings() -> QSettings:

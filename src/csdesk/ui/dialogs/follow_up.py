@@ -1,8 +1,10 @@
-""" "Tindak lanjut baru": what to do for a customer, on which day, about which order.
+""" "Tindak lanjut baru": what to do for a customer, on which day, about which order; and the
+calendar behind "Tunda → Pilih tanggal…".
 
 The day is a shop day (WIB/WITA/WIT), tomorrow unless chosen; Besok / 3 hari / Minggu depan set
-it in one click. The order list is the customer's orders, newest first, plus "Tanpa pesanan".
-Ctrl+S or Ctrl+Enter saves; a refusal shows in the dialog.
+it in one click, and the line under it says when it will show on the Dasbor. The order list is
+the customer's orders, newest first, plus "Tanpa pesanan". Ctrl+Enter (or Ctrl+S) saves; a
+refusal shows in the dialog, which stays open with what was typed.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -26,14 +29,18 @@ from PySide6.QtWidgets import (
 
 from csdesk.errors import CsdeskError
 from csdesk.models import Customer
-from csdesk.services import complaints, settings
-from csdesk.services.follow_ups import REASON_LABELS, add_follow_up
+from csdesk.services import complaints, fmt, settings
+from csdesk.services.follow_ups import REASON_LABELS, add_follow_up, shop_today
 from csdesk.ui.dialogs.new_complaint import order_text
-from csdesk.ui.widgets.card import heading_label
-from csdesk.ui.widgets.follow_up_list import local_today
+from csdesk.ui.widgets.card import heading_label, muted_label
 from csdesk.ui.widgets.messages import error_label
 
-QUICK_DAYS = (("Besok", 1), ("3 hari lagi", 3), ("Minggu depan", 7))
+QUICK_DAYS = (("Besok", 1), ("3 hari", 3), ("Minggu depan", 7))
+INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+
+
+def qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 class NewFollowUpDialog(QDialog):
@@ -44,9 +51,8 @@ class NewFollowUpDialog(QDialog):
     def __init__(
         self,
         customer_id: int,
-        author: str = "",
+        author: str,
         parent: QWidget | None = None,
-        *,
         reason: str = "",
         order_id: int | None = None,
     ) -> None:
@@ -55,13 +61,14 @@ class NewFollowUpDialog(QDialog):
         self.author = author
         self.created_id: int | None = None
         zone = settings.load().zone
-        self.today = local_today(zone)
+        self.today = shop_today()
         customer = Customer.get_by_id(customer_id)
-        title = self.tr("Tindak lanjut untuk %s") % customer.name
+        who = customer.name + (f" ({customer.nickname})" if customer.nickname else "")
         self.setWindowTitle(self.tr("Tindak lanjut baru"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(540)
 
         self.reason = QComboBox(self)
+        self.reason.setObjectName("followUpReason")
         for key, text in REASON_LABELS.items():
             self.reason.addItem(self.tr(text), key)
         if reason:
@@ -70,13 +77,15 @@ class NewFollowUpDialog(QDialog):
         self.day = QDateEdit(self)
         self.day.setObjectName("followUpDay")
         self.day.setCalendarPopup(True)
-        self.day.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+        self.day.setLocale(INDONESIAN)
         self.day.setDisplayFormat("ddd, dd MMM yyyy")
-        self.day.setMinimumDate(_qdate(self.today))
-        self.set_day(self.today + dt.timedelta(days=1))
-        quick = QHBoxLayout()
-        quick.setContentsMargins(0, 0, 0, 0)
-        quick.addWidget(self.day, 1)
+        self.day.setMinimumDate(qdate(self.today))
+        self.day_hint = muted_label()
+        self.day_hint.setObjectName("followUpDayHint")
+        self.day.dateChanged.connect(self._show_day_hint)
+        day_row = QHBoxLayout()
+        day_row.setContentsMargins(0, 0, 0, 0)
+        day_row.addWidget(self.day, 1)
         self.quick_buttons: list[QPushButton] = []
         for text, days in QUICK_DAYS:
             button = QPushButton(self.tr(text), self)
@@ -84,8 +93,14 @@ class NewFollowUpDialog(QDialog):
             button.clicked.connect(
                 lambda _=False, d=days: self.set_day(self.today + dt.timedelta(days=d))
             )
-            quick.addWidget(button)
+            day_row.addWidget(button)
             self.quick_buttons.append(button)
+        day_column = QVBoxLayout()
+        day_column.setContentsMargins(0, 0, 0, 0)
+        day_column.setSpacing(2)
+        day_column.addLayout(day_row)
+        day_column.addWidget(self.day_hint)
+        self.set_day(self.today + dt.timedelta(days=1))
 
         self.order = QComboBox(self)
         self.order.setObjectName("followUpOrder")
@@ -104,7 +119,7 @@ class NewFollowUpDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("Alasan"), self.reason)
-        form.addRow(self.tr("Tanggal"), quick)
+        form.addRow(self.tr("Tanggal"), day_column)
         form.addRow(self.tr("Pesanan"), self.order)
         form.addRow(self.tr("Catatan"), self.note)
 
@@ -114,23 +129,24 @@ class NewFollowUpDialog(QDialog):
         self.save_button = buttons.addButton(
             self.tr("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.save_button.setToolTip(self.tr("Simpan (Ctrl+S atau Ctrl+Enter)"))
+        self.save_button.setToolTip(self.tr("Simpan (Ctrl+Enter)"))
         buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
-        layout.addWidget(heading_label(title, size_delta=3))
+        layout.addWidget(heading_label(self.tr("Tindak lanjut untuk %s") % who, size_delta=3))
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        for keys in (QKeySequence.StandardKey.Save, "Ctrl+Return", "Ctrl+Enter"):
+        # Enter in the note is a new line, so saving from the keyboard needs a modifier.
+        for keys in ("Ctrl+Return", "Ctrl+Enter", QKeySequence.StandardKey.Save):
             QShortcut(QKeySequence(keys), self, self.save)
         self.reason.setFocus()
 
     def set_day(self, day: dt.date) -> None:
-        self.day.setDate(_qdate(day))
+        self.day.setDate(qdate(day))
 
     def chosen_day(self) -> dt.date:
         return self.day.date().toPython()  # type: ignore[no-any-return]
@@ -156,6 +172,37 @@ class NewFollowUpDialog(QDialog):
         self.created.emit(follow_up)
         self.accept()
 
+    def _show_day_hint(self) -> None:
+        day = self.chosen_day()
+        when = self.tr("hari ini") if day == self.today else fmt.date_long(day)
+        self.day_hint.setText(self.tr("Muncul di Dasbor (Tindak lanjut hari ini) %s") % when)
 
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
+
+class SnoozeDayDialog(QDialog):
+    """ "Tunda → Pilih tanggal…": a calendar from tomorrow on; `chosen(day)` on OK."""
+
+    chosen = Signal(object)  # dt.date
+
+    def __init__(self, first: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Tunda sampai"))
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setLocale(INDONESIAN)
+        self.calendar.setMinimumDate(qdate(first))
+        self.calendar.setSelectedDate(self.calendar.minimumDate())
+        self.calendar.setGridVisible(True)
+        self.calendar.activated.connect(self.accept)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Tunda"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.calendar)
+        layout.addWidget(buttons)
+        self.accepted.connect(lambda: self.chosen.emit(self.day()))
+
+    def day(self) -> dt.date:
+        return self.calendar.selectedDate().toPython()  # type: ignore[no-any-return]

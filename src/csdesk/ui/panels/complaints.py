@@ -21,7 +21,6 @@ class ComplaintsPanel(ListPanel):
 
     key = "complaints"
     title = QCoreApplication.translate("Panels", "Keluhan")
-    icon = "fa6s.triangle-exclamation"
     detail_share = 0.4  # the list's category column (why they complain) shows at 1280 px
     reply_requested = Signal(int, str)
 

@@ -17,7 +17,6 @@ from csdesk.ui.widgets.list_panel import ListPanel
 class CustomersPanel(ListPanel):
     key = "customers"
     title = QCoreApplication.translate("Panels", "Pelanggan")
-    icon = "fa6s.users"
     detail_share = 0.42  # name, nickname, contact, orders and spend fit beside it at 1280 px
 
     def __init__(self, parent: QWidget | None = None):

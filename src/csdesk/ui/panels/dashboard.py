@@ -157,7 +157,6 @@ class DashboardPanel(QWidget):
 
     key = "dashboard"
     title = _T("Panels", "Dasbor")
-    icon = "fa6s.gauge-high"
     refresh_on_show = True  # counts depend on the clock, not only on data
 
     navigate = Signal(str, dict)

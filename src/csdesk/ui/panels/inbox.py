@@ -27,7 +27,6 @@ CAPTURE_KEYS = "Ctrl+Shift+M"
 class InboxPanel(ListPanel):
     key = "inbox"
     title = QCoreApplication.translate("Panels", "Inbox")
-    icon = "fa6s.inbox"
     # The chat needs room, but the list must still show whom and what is waiting; the
     # customer sits above the thread now, so the pane works narrower.
     detail_share = 0.55

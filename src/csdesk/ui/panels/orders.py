@@ -44,7 +44,6 @@ class ChosenOrders(OrderListSource):
 class OrdersPanel(ListPanel):
     key = "orders"
     title = QCoreApplication.translate("Panels", "Pesanan")
-    icon = "fa6s.box"
     # The list's first four columns (a Tokopedia INV/… number is ~230 px) fit at 1280 px.
     detail_share = 0.42
 

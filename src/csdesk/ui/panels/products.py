@@ -36,7 +36,6 @@ class StockDelegate(QStyledItemDelegate):
 class ProductsPanel(ListPanel):
     key = "products"
     title = QCoreApplication.translate("Panels", "Produk")
-    icon = "fa6s.shirt"
     detail_share = 0.34  # SKU, name, variant, price, stock and status fit beside it at 1280 px
 
     def __init__(self, parent: QWidget | None = None):

@@ -217,7 +217,6 @@ class ReportsPanel(QWidget):
 
     key = "reports"
     title = QCoreApplication.translate("Panels", "Laporan")
-    icon = "fa6s.chart-column"
     refresh_on_show = True
 
     open_requested = Signal(str, int)

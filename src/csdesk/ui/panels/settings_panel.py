@@ -42,7 +42,6 @@ FORM_MAX_WIDTH = 760
 class SettingsPanel(QWidget):
     key = "settings"
     title = "Pengaturan"
-    icon = "fa5s.cog"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

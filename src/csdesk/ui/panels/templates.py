@@ -44,7 +44,6 @@ ALL_CATEGORIES = ""
 class TemplatesPanel(QWidget):
     key = "templates"
     title = "Template"
-    icon = "fa5s.comment-dots"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
