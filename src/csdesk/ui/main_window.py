@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import peewee as pw
-import qtawesome as qta
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -35,6 +34,7 @@ from csdesk.models.db import describe, sqlite_path
 from csdesk.services import settings as shop_settings
 from csdesk.services import stats
 from csdesk.services.backup import backup_database
+from csdesk.ui import glyphs
 from csdesk.ui.import_actions import ImportActions
 from csdesk.ui.widgets.cells import number
 from csdesk.ui.workers import run_in_background
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(2)
         self.nav.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         for number_key, spec in enumerate(self.specs, start=1):
-            item = QListWidgetItem(qta.icon(spec.icon, color="#4b5563"), spec.title)
+            item = QListWidgetItem(glyphs.icon(spec.icon, color="#4b5563"), spec.title)
             item.setToolTip(f"{spec.title} (Ctrl+{number_key})")
             item.setSizeHint(QSize(0, NAV_ROW_HEIGHT))
             self.nav.addItem(item)

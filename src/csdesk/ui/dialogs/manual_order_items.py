@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import qtawesome as qta
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from csdesk.services import fmt, products
 from csdesk.services.manual_orders import ItemDraft
+from csdesk.ui import glyphs
 
 PAYLOAD_ROLE = Qt.ItemDataRole.UserRole + 1
 FILL_ROLE = Qt.ItemDataRole.UserRole + 2  # the text the field takes when a suggestion is chosen
@@ -143,7 +143,7 @@ class _Row:
         self.quantity.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
         self.price = money_spin(table)
         self.remove = QToolButton(table)
-        self.remove.setIcon(qta.icon("fa6s.trash-can", color="#9ca3af"))
+        self.remove.setIcon(glyphs.icon("fa6s.trash-can", color="#9ca3af"))
         self.remove.setAutoRaise(True)
         self.remove.setToolTip(table.tr("Hapus barang ini"))
         self.remove.setCursor(Qt.CursorShape.PointingHandCursor)

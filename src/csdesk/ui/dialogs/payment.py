@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import qtawesome as qta
 from PySide6.QtCore import QDateTime, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
@@ -34,6 +33,7 @@ from csdesk.models import utcnow
 from csdesk.services import conversations, details, fmt, payments
 from csdesk.services import settings as shop_settings
 from csdesk.services.labels import ORDER_STATUS_LABELS, label
+from csdesk.ui import glyphs
 from csdesk.ui.dialogs.manual_order_items import money_spin
 from csdesk.ui.widgets import messages
 from csdesk.ui.widgets.card import Card, LinkButton, heading_label, muted_label, plain_label
@@ -118,7 +118,7 @@ class PaymentDialog(QDialog):
         self.when.setDisplayFormat("dd MMM yyyy  HH.mm")
         self.when.setMaximumWidth(220)
         self.choose_button = QPushButton(
-            qta.icon("fa6s.paperclip", color="#4a5360"), self.tr("Pilih bukti transfer…"), page
+            glyphs.icon("fa6s.paperclip", color="#4a5360"), self.tr("Pilih bukti transfer…"), page
         )
         self.choose_button.setAutoDefault(False)
         self.choose_button.clicked.connect(self.choose_proof)
@@ -273,7 +273,7 @@ class PaymentDialog(QDialog):
         self.proof_name.setText(path.name)
         self.show_error("")
         if path.suffix.lower() == ".pdf":
-            self.thumbnail.setPixmap(qta.icon("fa6s.file-pdf", color="#b91c1c").pixmap(64, 64))
+            self.thumbnail.setPixmap(glyphs.icon("fa6s.file-pdf", color="#b91c1c").pixmap(64, 64))
             return
         image = QPixmap(str(path))
         if image.isNull():

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import qtawesome as qta
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QFont
 from PySide6.QtWidgets import (
@@ -28,6 +27,7 @@ from csdesk.models import utcnow
 from csdesk.services import fmt, payment_reminders
 from csdesk.services import settings as shop_settings
 from csdesk.services.payment_reminders import Reminder
+from csdesk.ui import glyphs
 from csdesk.ui.dialogs.payment import PaymentDialog
 from csdesk.ui.widgets.card import heading_label, muted_label
 from csdesk.ui.widgets.empty_state import EmptyState
@@ -99,12 +99,12 @@ class PaymentRemindersDialog(QDialog):
         self.text.setMaximumHeight(120)
         self.text.setStyleSheet("QPlainTextEdit { background: #dcf8c6; border-radius: 6px; }")
         self.copy_button = QPushButton(
-            qta.icon("fa5s.copy", color="#ffffff"), self.tr("Salin teks"), self
+            glyphs.icon("fa5s.copy", color="#ffffff"), self.tr("Salin teks"), self
         )
         self.copy_button.setObjectName("primary")
         self.copy_button.clicked.connect(self.copy_text)
         self.whatsapp_button = QPushButton(
-            qta.icon("fa6b.whatsapp", color="#1b6b35"), self.tr("Buka WhatsApp"), self
+            glyphs.icon("fa6b.whatsapp", color="#1b6b35"), self.tr("Buka WhatsApp"), self
         )
         self.whatsapp_button.clicked.connect(self.open_whatsapp)
         self.confirm_button = QPushButton(self.tr("Konfirmasi pembayaran…"), self)
@@ -160,9 +160,9 @@ class PaymentRemindersDialog(QDialog):
             if reminder.overdue:
                 due.setForeground(QColor(OVERDUE))
                 due.setFont(bold)
-                due.setIcon(qta.icon("fa6s.triangle-exclamation", color=OVERDUE))
+                due.setIcon(glyphs.icon("fa6s.triangle-exclamation", color=OVERDUE))
             else:
-                due.setIcon(qta.icon("fa6s.clock", color="#9ca3af"))
+                due.setIcon(glyphs.icon("fa6s.clock", color="#9ca3af"))
         self.list_stack.setCurrentWidget(self.table if self.reminders else self.empty)
         rows = [r.order_id for r in self.reminders]
         if self.reminders:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import qtawesome as qta
 from PySide6.QtCore import QMarginsF, QObject, QPointF, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from csdesk.errors import CsdeskError
 from csdesk.services.printing.print_run import PrintCancelled
+from csdesk.ui import glyphs
 
 MAX_PRINT_DPI = 300
 POINTS_PER_INCH = 72.0
@@ -156,7 +156,7 @@ class LabelPreviewDialog(QDialog):
 
         def tool(icon: str, tip: str, slot: Callable[[], None], keys: str) -> QToolButton:
             button = QToolButton(self)
-            button.setIcon(qta.icon(icon, color="#4a5360"))
+            button.setIcon(glyphs.icon(icon, color="#4a5360"))
             button.setToolTip(f"{tip} ({keys})" if keys else tip)
             button.clicked.connect(slot)
             if keys:
@@ -188,7 +188,7 @@ class LabelPreviewDialog(QDialog):
         save.setAutoDefault(False)
         save.setToolTip(self.tr("Simpan label sebagai file PDF (Ctrl+S)"))
         save.clicked.connect(self.save_requested)
-        self.print_button = QPushButton(qta.icon("fa6s.print", color="white"), self.tr("Cetak…"))
+        self.print_button = QPushButton(glyphs.icon("fa6s.print", color="white"), self.tr("Cetak…"))
         self.print_button.setObjectName("primary")
         self.print_button.setToolTip(self.tr("Pilih printer lalu cetak (Ctrl+P)"))
         self.print_button.setDefault(True)

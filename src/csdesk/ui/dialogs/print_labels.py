@@ -23,7 +23,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import qtawesome as qta
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -54,6 +53,7 @@ from csdesk.services.printing.print_run import (
     render_labels_pdf,
 )
 from csdesk.services.printing.sizes import DEFAULT_SIZE, LABEL_SIZES
+from csdesk.ui import glyphs
 from csdesk.ui.dialogs.pdf_pages import LabelPreviewDialog, open_pdf, print_pdf
 from csdesk.ui.widgets.card import Card, LinkButton, heading_label, muted_label, plain_label
 from csdesk.ui.widgets.cells import number
@@ -147,19 +147,19 @@ class PrintLabelsDialog(QDialog):
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
         self.save_button = QPushButton(
-            qta.icon("fa6s.file-pdf", color="#4a5360"), self.tr("Simpan PDF…"), self
+            glyphs.icon("fa6s.file-pdf", color="#4a5360"), self.tr("Simpan PDF…"), self
         )
         self.save_button.setToolTip(self.tr("Simpan label sebagai file PDF (Ctrl+S)"))
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save_pdf)
         self.print_button = QPushButton(
-            qta.icon("fa6s.print", color="#4a5360"), self.tr("Cetak…"), self
+            glyphs.icon("fa6s.print", color="#4a5360"), self.tr("Cetak…"), self
         )
         self.print_button.setToolTip(self.tr("Pilih printer lalu cetak (Ctrl+P)"))
         self.print_button.setAutoDefault(False)
         self.print_button.clicked.connect(self.print_labels)
         self.preview_button = QPushButton(
-            qta.icon("fa6s.eye", color="white"), self.tr("Pratinjau…"), self
+            glyphs.icon("fa6s.eye", color="white"), self.tr("Pratinjau…"), self
         )
         self.preview_button.setObjectName("primary")
         self.preview_button.setToolTip(self.tr("Lihat label persis seperti yang akan dicetak"))

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import qtawesome as qta
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -25,7 +24,7 @@ from csdesk.errors import CsdeskError
 from csdesk.services import complaint_evidence as evidence
 from csdesk.services import complaint_resolution as resolution
 from csdesk.services import fmt, settings
-from csdesk.ui import theme
+from csdesk.ui import glyphs, theme
 from csdesk.ui.widgets import confirm
 from csdesk.ui.widgets.card import Card, LinkButton, muted_label, plain_label
 from csdesk.ui.widgets.fields import copy_to_clipboard
@@ -54,7 +53,7 @@ class EvidenceCard(Card):
         super().__init__(self.tr("Bukti"), parent)
         self.complaint_id: int | None = None
         self.author = ""
-        self.add_button = QPushButton(qta.icon("fa6s.paperclip", color=theme.ACCENT), "", self)
+        self.add_button = QPushButton(glyphs.icon("fa6s.paperclip", color=theme.ACCENT), "", self)
         self.add_button.setText(self.tr("Tambah bukti…"))
         self.add_button.setToolTip(
             self.tr(
@@ -90,7 +89,9 @@ class EvidenceCard(Card):
         for row, item in enumerate(files):
             icon = QLabel(self.files)
             icon.setPixmap(
-                qta.icon(KIND_ICONS.get(item.kind, "fa6s.file"), color=theme.MUTED).pixmap(18, 18)
+                glyphs.icon(KIND_ICONS.get(item.kind, "fa6s.file"), color=theme.MUTED).pixmap(
+                    18, 18
+                )
             )
             who = f" · {item.author}" if item.author else ""
             text = plain_label(item.original_name)
@@ -198,10 +199,10 @@ class ReplyCard(Card):
         self.text.setFixedHeight(96)
         self.warning = muted_label()
         self.warning.setStyleSheet("color: #b45309;")
-        self.copy_button = QPushButton(qta.icon("fa6s.copy", color=theme.ACCENT), "", self)
+        self.copy_button = QPushButton(glyphs.icon("fa6s.copy", color=theme.ACCENT), "", self)
         self.copy_button.setText(self.tr("Salin"))
         self.copy_button.clicked.connect(self.copy)
-        self.chat_button = QPushButton(qta.icon("fa6s.comment", color=theme.ACCENT), "", self)
+        self.chat_button = QPushButton(glyphs.icon("fa6s.comment", color=theme.ACCENT), "", self)
         self.chat_button.setText(self.tr("Tulis di percakapan"))
         self.chat_button.setToolTip(
             self.tr("Buka chatnya di Inbox dengan balasan ini siap dikirim")

@@ -5,12 +5,12 @@
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from csdesk.services.complaints_list import ComplaintListSource
+from csdesk.ui import glyphs
 from csdesk.ui.dialogs.new_complaint import NewComplaintDialog
 from csdesk.ui.panels.complaint_detail import ComplaintDetailView
 from csdesk.ui.widgets.list_panel import ListPanel
@@ -37,7 +37,7 @@ class ComplaintsPanel(ListPanel):
             parent=parent,
         )
         self.new_button = QPushButton(
-            qta.icon("fa6s.plus", color="#0f766e"), self.tr("Keluhan baru…"), self
+            glyphs.icon("fa6s.plus", color="#0f766e"), self.tr("Keluhan baru…"), self
         )
         self.new_button.setToolTip(
             self.tr("Catat keluhan yang datang lewat telepon atau di luar chat (Ctrl+N)")

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import qtawesome as qta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from csdesk.models import utcnow
 from csdesk.services import details, fmt, settings
 from csdesk.services.labels import MARKETPLACE_LABELS, SEGMENT_LABELS, label
-from csdesk.ui import theme
+from csdesk.ui import glyphs, theme
 from csdesk.ui.dialogs.customer_edit import CustomerEditDialog
 from csdesk.ui.dialogs.customer_merge import MergeWithDialog
 from csdesk.ui.panels.customer_follow_ups import FollowUpsCard
@@ -73,7 +72,7 @@ class CustomerDetailView(DetailView):
         self.shortcuts: dict[str, Callable[[], object]] = {}
         for attribute, icon, words, keys, tip in ACTIONS:
             button = QToolButton(self)
-            button.setIcon(qta.icon(icon, color=theme.ACCENT))
+            button.setIcon(glyphs.icon(icon, color=theme.ACCENT))
             button.setText(self.tr(words))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setToolTip(f"{self.tr(tip)} ({keys})")

@@ -4,13 +4,12 @@ customer; "Tampilkan lebih lama" reads the next page."""
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from csdesk.services import fmt, settings
 from csdesk.services.customer_timeline import PAGE, TimelineEntry, timeline
-from csdesk.ui import theme
+from csdesk.ui import glyphs, theme
 from csdesk.ui.widgets.card import Card, LinkButton
 from csdesk.ui.widgets.two_line import SUBTITLE_ROLE, TwoLineDelegate
 
@@ -64,7 +63,7 @@ class TimelineCard(Card):
         zone = settings.load().zone
         for entry in entries:
             item = QListWidgetItem(
-                qta.icon(ICONS.get(entry.kind, "fa6s.circle"), color=theme.MUTED),
+                glyphs.icon(ICONS.get(entry.kind, "fa6s.circle"), color=theme.MUTED),
                 entry.title,
             )
             when = fmt.datetime_short(entry.at, zone)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from csdesk.services.customers_list import CustomerListSource
+from csdesk.ui import glyphs
 from csdesk.ui.dialogs.customer_duplicates import DuplicatesDialog
 from csdesk.ui.panels.customer_detail import CustomerDetailView
 from csdesk.ui.panels.customers_export import CustomersExport
@@ -39,7 +39,7 @@ class CustomersPanel(ListPanel):
         )
         self.duplicates_dialog: DuplicatesDialog | None = None
         self.duplicates_button = QPushButton(
-            qta.icon("fa6s.people-arrows", color="#0f766e"), self.tr("Pelanggan ganda…"), self
+            glyphs.icon("fa6s.people-arrows", color="#0f766e"), self.tr("Pelanggan ganda…"), self
         )
         self.duplicates_button.setToolTip(
             self.tr(
@@ -58,7 +58,7 @@ class CustomersPanel(ListPanel):
             action.activated.connect(handler)
         self.exporter = CustomersExport(self)
         self.export_button = QPushButton(
-            qta.icon("fa6s.file-excel", color="#0f766e"), self.tr("Ekspor ke Excel…"), self
+            glyphs.icon("fa6s.file-excel", color="#0f766e"), self.tr("Ekspor ke Excel…"), self
         )
         self.export_button.setToolTip(
             self.tr(

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import qtawesome as qta
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -24,6 +23,7 @@ from csdesk.models import utcnow
 from csdesk.services import conversations, fmt, manual_orders, payments
 from csdesk.services import settings as shop_settings
 from csdesk.services.labels import ORDER_STATUS_LABELS, label
+from csdesk.ui import glyphs
 from csdesk.ui.dialogs.manual_order import ManualOrderDialog
 from csdesk.ui.dialogs.payment import PaymentDialog
 from csdesk.ui.panels.detail_parts import clear_layout
@@ -78,7 +78,7 @@ class OrderPaymentCard(Card):
         self.add(self.error_label)
 
         self.confirm_button = QPushButton(self.tr("Konfirmasi pembayaran…"), self)
-        self.confirm_button.setIcon(qta.icon("fa6s.circle-check", color="#0f766e"))
+        self.confirm_button.setIcon(glyphs.icon("fa6s.circle-check", color="#0f766e"))
         self.confirm_button.clicked.connect(self.confirm_payment)
         self.edit_button = QPushButton(self.tr("Ubah pesanan…"), self)
         self.edit_button.clicked.connect(self.edit_order)

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from csdesk.services.listing import ListQuery
 from csdesk.services.orders_list import OrderListSource
+from csdesk.ui import glyphs
 from csdesk.ui.dialogs.manual_order import ManualOrderDialog
 from csdesk.ui.dialogs.payment_reminders import PaymentRemindersDialog
 from csdesk.ui.panels.order_detail import OrderDetailView
@@ -82,7 +82,7 @@ class OrdersPanel(ListPanel):
         )
         self.title_row.addWidget(self.printing.make_all_button())
         self.new_order_button = QPushButton(
-            qta.icon("fa6s.plus", color="#0f766e"), self.tr("Pesanan manual…"), self
+            glyphs.icon("fa6s.plus", color="#0f766e"), self.tr("Pesanan manual…"), self
         )
         self.new_order_button.setToolTip(
             self.tr("Catat pesanan dari WhatsApp, Instagram atau telepon (Ctrl+Shift+N)")
@@ -90,7 +90,7 @@ class OrdersPanel(ListPanel):
         self.new_order_button.clicked.connect(self.new_manual_order)
         self.title_row.addWidget(self.new_order_button)
         self.reminders_button = QPushButton(
-            qta.icon("fa6s.bell", color="#b45309"), self.tr("Pengingat bayar…"), self
+            glyphs.icon("fa6s.bell", color="#b45309"), self.tr("Pengingat bayar…"), self
         )
         self.reminders_button.setToolTip(
             self.tr("Pesanan manual yang menunggu transfer: teks pengingat siap disalin")
@@ -101,7 +101,7 @@ class OrdersPanel(ListPanel):
         new_order.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         new_order.activated.connect(self.new_manual_order)
         self.export_button = QPushButton(
-            qta.icon("fa6s.file-excel", color="#0f766e"), self.tr("Ekspor ke Excel…"), self
+            glyphs.icon("fa6s.file-excel", color="#0f766e"), self.tr("Ekspor ke Excel…"), self
         )
         self.export_button.setToolTip(
             self.tr("Simpan pesanan yang sedang tampil (filter ini) ke Excel (Ctrl+E)")

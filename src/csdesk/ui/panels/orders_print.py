@@ -7,13 +7,13 @@ list is read again, so "sudah dicetak" shows at once. Messages are opened, not e
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from csdesk.errors import NotFoundError
 from csdesk.services.printing.print_run import order_ids_for
+from csdesk.ui import glyphs
 from csdesk.ui.dialogs.print_labels import PrintLabelsDialog
 from csdesk.ui.widgets.list_panel import ListPanel
 
@@ -35,7 +35,7 @@ class OrdersPrint:
     def make_all_button(self) -> QPushButton:
         """The title-row button "Cetak semua Perlu Dikirim", with its Ctrl+Shift+P shortcut."""
         button = QPushButton(
-            qta.icon("fa6s.print", color="#0f766e"),
+            glyphs.icon("fa6s.print", color="#0f766e"),
             self.tr("Cetak semua Perlu Dikirim…"),
             self.panel,
         )

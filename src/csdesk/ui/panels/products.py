@@ -6,12 +6,12 @@ what cannot be sold is seen at a glance.
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from csdesk.services.products_list import ProductListSource
+from csdesk.ui import glyphs
 from csdesk.ui.panels.product_detail import ProductDetailView
 from csdesk.ui.widgets.lazy_table import RAW_ROLE
 from csdesk.ui.widgets.list_panel import ListPanel
@@ -58,7 +58,7 @@ class ProductsPanel(ListPanel):
             self.stock_delegate = StockDelegate(self.table)
             self.table.setItemDelegateForColumn(stock_column, self.stock_delegate)
         self.new_button = QPushButton(
-            qta.icon("fa6s.plus", color="#ffffff"), self.tr("Produk baru"), self
+            glyphs.icon("fa6s.plus", color="#ffffff"), self.tr("Produk baru"), self
         )
         self.new_button.setObjectName("primary")
         self.new_button.setToolTip(self.tr("Tambah produk (Ctrl+N)"))

@@ -15,7 +15,6 @@ import math
 from pathlib import Path
 from typing import Any
 
-import qtawesome as qta
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
@@ -49,7 +48,7 @@ from PySide6.QtWidgets import (
 from csdesk.services import fmt
 from csdesk.services.complaints_report import ComplaintReport, ParetoRow, month_report, this_month
 from csdesk.services.exporting.complaints_xlsx import export_complaints_report
-from csdesk.ui import theme
+from csdesk.ui import glyphs, theme
 from csdesk.ui.widgets.empty_state import EmptyState
 from csdesk.ui.widgets.list_export import ListExport
 from csdesk.ui.workers import BackgroundOp, run_in_background
@@ -230,7 +229,7 @@ class ReportsPanel(QWidget):
         heading = QLabel(self.tr("Laporan keluhan"), self)
         heading.setObjectName("panelTitle")
         self.previous = QToolButton(self)
-        self.previous.setIcon(qta.icon("fa6s.chevron-left", color=theme.MUTED))
+        self.previous.setIcon(glyphs.icon("fa6s.chevron-left", color=theme.MUTED))
         self.previous.setToolTip(self.tr("Bulan sebelumnya"))
         self.previous.clicked.connect(lambda: self.step(1))
         self.month = QComboBox(self)
@@ -239,11 +238,11 @@ class ReportsPanel(QWidget):
             self.month.addItem(f"{fmt.MONTHS_LONG[month.month - 1]} {month.year}", month)
         self.month.currentIndexChanged.connect(lambda _i: self.refresh())
         self.next = QToolButton(self)
-        self.next.setIcon(qta.icon("fa6s.chevron-right", color=theme.MUTED))
+        self.next.setIcon(glyphs.icon("fa6s.chevron-right", color=theme.MUTED))
         self.next.setToolTip(self.tr("Bulan berikutnya"))
         self.next.clicked.connect(lambda: self.step(-1))
         self.export_button = QPushButton(
-            qta.icon("fa6s.file-excel", color=theme.ACCENT), self.tr("Ekspor ke Excel…"), self
+            glyphs.icon("fa6s.file-excel", color=theme.ACCENT), self.tr("Ekspor ke Excel…"), self
         )
         self.export_button.setToolTip(self.tr("Simpan laporan bulan ini ke Excel"))
         self.export_button.clicked.connect(self.export)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import qtawesome as qta
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QBoxLayout, QMenu, QToolButton, QWidget
 
+from csdesk.ui import glyphs
 from csdesk.ui.widgets.data_table import DataTable
 
 BatchCallback = Callable[[list[int]], None]
@@ -53,7 +53,7 @@ class BatchActions(QObject):
     ) -> QAction:
         """Register `callback(selected ids)` under `text` (qtawesome `icon` name or "");
         `shortcut` works anywhere in the panel; `button` also puts it in the title row."""
-        action = QAction(qta.icon(icon, color="#0f766e") if icon else qta.icon(), text, self)
+        action = QAction(glyphs.icon(icon, color="#0f766e") if icon else glyphs.icon(), text, self)
         action.setIconText(text)  # a button's text would lose the "…" that promises a dialog
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))

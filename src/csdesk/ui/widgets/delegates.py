@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import qtawesome as qta
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QHelpEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
+from csdesk.ui import glyphs
 from csdesk.ui.widgets.lazy_table import RAW_ROLE, LazyTableModel
 
 RED = ("#fde2e1", "#a61b1b")
@@ -143,7 +143,7 @@ class DeadlineDelegate(QStyledItemDelegate):
         super().__init__(parent)
         # Drawn on every paint of every visible deadline cell: built once.
         self._icons = {
-            kind: qta.icon(icon, color=colours[1])
+            kind: glyphs.icon(icon, color=colours[1])
             for kind, (colours, icon) in DEADLINE_LOOKS.items()
         }
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from csdesk.ui import glyphs
 
 MUTED = "#6b7280"
 
@@ -26,7 +27,7 @@ class EmptyState(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         self._icon = QLabel(self)
-        self._icon.setPixmap(qta.icon(icon, color="#b0b7c3").pixmap(QSize(56, 56)))
+        self._icon.setPixmap(glyphs.icon(icon, color="#b0b7c3").pixmap(QSize(56, 56)))
         self._icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self._icon)
         self.label = QLabel(text, self)

@@ -4,11 +4,11 @@
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QWidget
 
+from csdesk.ui import glyphs
 from csdesk.ui.widgets.card import plain_label
 
 EMPTY_VALUE = "—"
@@ -28,7 +28,7 @@ class CopyButton(QToolButton):
     def __init__(self, tooltip: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.value = ""
-        self.setIcon(qta.icon("fa5s.copy", color="#6b7480"))
+        self.setIcon(glyphs.icon("fa5s.copy", color="#6b7480"))
         self.setIconSize(QSize(13, 13))
         self.setAutoRaise(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)

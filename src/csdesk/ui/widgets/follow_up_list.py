@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-import qtawesome as qta
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -34,7 +33,7 @@ from csdesk.models.base import utcnow
 from csdesk.services import fmt
 from csdesk.services import follow_ups as service
 from csdesk.services import settings as shop_settings
-from csdesk.ui import theme
+from csdesk.ui import glyphs, theme
 from csdesk.ui.widgets.messages import error_label
 from csdesk.ui.widgets.two_line import SUBTITLE_ROLE, TwoLineDelegate
 
@@ -108,13 +107,13 @@ class FollowUpList(QWidget):
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
 
         self.done_button = QPushButton(
-            qta.icon("fa6s.check", color=theme.ACCENT), self.tr("Selesai"), self
+            glyphs.icon("fa6s.check", color=theme.ACCENT), self.tr("Selesai"), self
         )
         self.done_button.setToolTip(self.tr("Tandai tindak lanjut yang dipilih sudah dikerjakan"))
         self.done_button.clicked.connect(self.mark_done)
         self.snooze_button = QToolButton(self)
         self.snooze_button.setText(self.tr("Tunda"))
-        self.snooze_button.setIcon(qta.icon("fa6s.clock-rotate-left", color=theme.MUTED))
+        self.snooze_button.setIcon(glyphs.icon("fa6s.clock-rotate-left", color=theme.MUTED))
         self.snooze_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.snooze_button)
@@ -177,7 +176,7 @@ class FollowUpList(QWidget):
                 text = "⚠ " + text
             item = QListWidgetItem(text)
             if state in STATE_ICONS:
-                item.setIcon(qta.icon(STATE_ICONS[state], color=STATE_COLOURS[state]))
+                item.setIcon(glyphs.icon(STATE_ICONS[state], color=STATE_COLOURS[state]))
                 item.setForeground(QBrush(QColor(STATE_COLOURS[state])))
             item.setData(SUBTITLE_ROLE, " · ".join(detail))
             item.setData(ID_ROLE, line.id)
