@@ -90,9 +90,8 @@ class NewFollowUpDialog(QDialog):
         for text, days in QUICK_DAYS:
             button = QPushButton(self.tr(text), self)
             button.setAutoDefault(False)
-            button.clicked.connect(
-                lambda _=False, d=days: self.set_day(self.today + dt.timedelta(days=d))
-            )
+            button.setProperty("days", days)
+            button.clicked.connect(self._quick_day)
             day_row.addWidget(button)
             self.quick_buttons.append(button)
         day_column = QVBoxLayout()
@@ -172,10 +171,15 @@ class NewFollowUpDialog(QDialog):
         self.created.emit(follow_up)
         self.accept()
 
+    def _quick_day(self) -> None:
+        self.set_day(self.today + dt.timedelta(days=int(self.sender().property("days"))))
+
     def _show_day_hint(self) -> None:
         day = self.chosen_day()
-        when = self.tr("hari ini") if day == self.today else fmt.date_long(day)
-        self.day_hint.setText(self.tr("Muncul di Dasbor (Tindak lanjut hari ini) %s") % when)
+        if day == self.today:
+            self.day_hint.setText(self.tr("Muncul di Dasbor hari ini"))
+        else:
+            self.day_hint.setText(self.tr("Muncul di Dasbor pada %s") % fmt.date_long(day))
 
 
 class SnoozeDayDialog(QDialog):
@@ -202,7 +206,10 @@ class SnoozeDayDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.calendar)
         layout.addWidget(buttons)
-        self.accepted.connect(lambda: self.chosen.emit(self.day()))
+        self.accepted.connect(self._accepted)
+
+    def _accepted(self) -> None:
+        self.chosen.emit(self.day())
 
     def day(self) -> dt.date:
         return self.calendar.selectedDate().toPython()  # type: ignore[no-any-return]

@@ -12,12 +12,13 @@ finished them and when.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-import qtawesome as qta
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -32,10 +33,14 @@ from csdesk.errors import CsdeskError
 from csdesk.models.base import utcnow
 from csdesk.services import fmt, settings
 from csdesk.services import follow_ups as service
-from csdesk.ui import theme
-from csdesk.ui.dialogs.follow_up import NewFollowUpDialog, SnoozeDayDialog
+from csdesk.ui import glyphs, theme
 from csdesk.ui.widgets.card import Card, LinkButton, muted_label, plain_label
 from csdesk.ui.widgets.messages import error_label, show_error
+
+if TYPE_CHECKING:
+    # Imported when first opened: the Dasbor shows these rows at start-up and should not load
+    # the dialogs' order pickers with them.
+    from csdesk.ui.dialogs.follow_up import NewFollowUpDialog, SnoozeDayDialog
 
 STATE_LOOKS = {  # colour, icon
     "overdue": (theme.RED, "fa6s.triangle-exclamation"),
@@ -46,11 +51,11 @@ STATE_LOOKS = {  # colour, icon
 SNOOZE_CHOICES = (("Besok", 1), ("3 hari lagi", 3), ("Minggu depan", 7))
 ICON_SIZE = 15
 ROW_STYLE = f"""
-QFrame#followUpRow {{ border: 1px solid {theme.BORDER}; border-radius: 6px;
-    background: palette(base); }}
-QFrame#followUpRow[state="overdue"] {{ border-left: 3px solid {theme.RED}; }}
-QFrame#followUpRow[state="today"] {{ border-left: 3px solid {theme.AMBER}; }}
-QFrame#followUpRow:focus {{ border: 2px solid {theme.ACCENT}; }}
+QFrame#followUpRow {{ background: palette(base); border: none;
+    border-bottom: 1px solid {theme.BORDER}; border-left: 3px solid transparent; }}
+QFrame#followUpRow[state="overdue"] {{ border-left-color: {theme.RED}; }}
+QFrame#followUpRow[state="today"] {{ border-left-color: {theme.AMBER}; }}
+QFrame#followUpRow:focus {{ background: {theme.ACCENT_LIGHT}; }}
 """
 
 
@@ -58,18 +63,52 @@ def customer_text(line: service.FollowUpLine) -> str:
     return f"{line.customer_name} ({line.nickname})" if line.nickname else line.customer_name
 
 
+class ElidedLabel(QLabel):
+    """One line of plain text cut with "…" to the width it gets, the whole text in its
+    tooltip when cut: a long note never pushes a row's buttons out of sight."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.full_text = text
+        self._elide()
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self._elide()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance(self.full_text) + 2, metrics.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(24, self.fontMetrics().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(
+            self.full_text, Qt.TextElideMode.ElideRight, max(0, self.width())
+        )
+        self.setText(shown)
+        self.setToolTip(self.full_text if shown != self.full_text else "")
+
+
 class FollowUpRow(QFrame):
     """A pending follow-up with its own buttons. The row only asks; its list does the work:
     `done(id)`, `snooze(id, days)`, `choose_day(id)`, `open_record(kind, id)` for its order or
     complaint, and — on the Dasbor, where a row stands for its customer — `activated(id)` on a
-    double-click or Enter, and `step(±1)` for the arrow keys."""
+    double-click or Enter, and `step(id, ±1)` for the arrow keys."""
 
     done = Signal(int)
     snooze = Signal(int, int)
     choose_day = Signal(int)
     open_record = Signal(str, int)
     activated = Signal(int)
-    step = Signal(int)
+    step = Signal(int, int)
 
     def __init__(
         self,
@@ -80,11 +119,13 @@ class FollowUpRow(QFrame):
         on_dashboard: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        """`on_dashboard`: the customer's name on the row, the row focusable and openable, and
-        "Tunda besok" in place of the Tunda menu (the Dasbor is for today; other days are
-        chosen on the customer's page)."""
+        """`on_dashboard`: two lines (the customer's name and the note cut to fit), the row
+        focusable and opening its customer, and "Tunda besok" in place of the Tunda menu (the
+        Dasbor is about today; other days are chosen on the customer's page). On the customer's
+        page the note wraps and the linked order or complaint are links."""
         super().__init__(parent)
         self.line = line
+        self.on_dashboard = on_dashboard
         self.state, due = service.due_text(line.due_at, now, zone)
         self.setObjectName("followUpRow")
         self.setProperty("state", self.state)
@@ -93,40 +134,113 @@ class FollowUpRow(QFrame):
         colour, icon_name = STATE_LOOKS[self.state]
 
         icon = QLabel(self)
-        icon.setPixmap(qta.icon(icon_name, color=colour).pixmap(QSize(ICON_SIZE, ICON_SIZE)))
+        icon.setPixmap(glyphs.icon(icon_name, color=colour).pixmap(QSize(ICON_SIZE, ICON_SIZE)))
         icon.setFixedWidth(ICON_SIZE + 2)
         self.due = plain_label(due, wrap=False, selectable=False)
         self.due.setObjectName("followUpDue")
         weight = "700" if self.state == "overdue" else "600"
         self.due.setStyleSheet(f"color: {colour}; font-weight: {weight};")
-        reason = line.reason_label
+        self.reason_text = line.reason_label
         if line.status == "snoozed":
-            reason += self.tr(" (ditunda)")
-        self.reason = plain_label(f"· {reason}", selectable=False)
-        self.reason.setObjectName("followUpReason")
+            self.reason_text += self.tr(" (ditunda)")
         title = QHBoxLayout()
         title.setContentsMargins(0, 0, 0, 0)
         title.setSpacing(6)
-        title.addWidget(icon, 0, Qt.AlignmentFlag.AlignVCenter)
-        title.addWidget(self.due, 0, Qt.AlignmentFlag.AlignVCenter)
-        title.addWidget(self.reason, 1, Qt.AlignmentFlag.AlignVCenter)
+        title.addWidget(icon)
+        title.addWidget(self.due)
+        # On the Dasbor the reason shares the first line (a row keeps to two lines, cut to fit);
+        # on the narrower customer page it gets a line of its own and nothing is cut.
+        self.reason: QLabel
+        if on_dashboard:
+            self.reason = ElidedLabel(f"· {self.reason_text}", self)
+            title.addWidget(self.reason, 1)
+        else:
+            self.reason = plain_label(self.reason_text, selectable=False)
+            self.reason.setStyleSheet("font-weight: 600;")
+            title.addStretch(1)
+        self.reason.setObjectName("followUpReason")
 
-        text = QVBoxLayout()
-        text.setContentsMargins(0, 0, 0, 0)
-        text.setSpacing(3)
-        text.addLayout(title)
-        self.customer = plain_label(customer_text(line), selectable=False)
+        self.done_button = QPushButton(
+            glyphs.icon("fa6s.check", color=theme.ACCENT), self.tr("Selesai"), self
+        )
+        self.done_button.setObjectName("followUpDone")
+        self.done_button.setToolTip(self.tr("Sudah dikerjakan: pindah ke riwayat pelanggan"))
+        self.done_button.clicked.connect(self._done_clicked)
+        self.snooze_button = QPushButton(
+            glyphs.icon("fa6s.clock-rotate-left", color=theme.MUTED), "", self
+        )
+        self.snooze_button.setObjectName("followUpSnooze")
+        self.snooze_menu: QMenu | None = None
+        if on_dashboard:
+            self.snooze_button.setText(self.tr("Tunda besok"))
+            self.snooze_button.setToolTip(self.tr("Muncul lagi besok di daftar ini"))
+            self.snooze_button.clicked.connect(self._snooze_clicked)
+        else:
+            self.snooze_button.setText(self.tr("Tunda"))
+            menu = QMenu(self.snooze_button)
+            for caption, days in SNOOZE_CHOICES:
+                menu.addAction(self.tr(caption)).setData(days)
+            menu.addSeparator()
+            menu.addAction(self.tr("Pilih tanggal…")).setData(0)
+            menu.triggered.connect(self._menu_chosen)
+            self.snooze_button.setMenu(menu)  # drawn with its ▾
+            self.snooze_menu = menu
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.setSpacing(6)
+        buttons.addWidget(self.done_button)
+        buttons.addWidget(self.snooze_button)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 6, 6, 6)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(3)
+        grid.addLayout(title, 0, 0)
+        grid.addLayout(buttons, 0, 1)
+        grid.setColumnStretch(0, 1)
+        indent = ICON_SIZE + 2 + title.spacing()
+        self.links: dict[str, LinkButton] = {}
+        if on_dashboard:
+            self._dashboard_lines(grid, indent)
+        else:
+            self._card_lines(grid, indent)
+        self.setToolTip(self._tooltip(zone))
+
+    def _dashboard_lines(self, grid: QGridLayout, indent: int) -> None:
+        """Who, then what was noted, on one line; the row itself opens the customer."""
+        line = self.line
+        self.customer = plain_label(customer_text(line), wrap=False, selectable=False)
         self.customer.setObjectName("followUpCustomer")
         self.customer.setStyleSheet("font-weight: 600;")
-        self.customer.setVisible(on_dashboard)
-        text.addWidget(self.customer)
+        detail = [x for x in (line.note,) if x]
+        if line.order_no:
+            detail.append(self.tr("Pesanan %s") % line.order_no)
+        if line.complaint_code:
+            detail.append(self.tr("Keluhan %s") % line.complaint_code)
+        self.note = ElidedLabel(" · ".join(detail), self)
+        self.note.setObjectName("followUpNote")
+        self.note.setStyleSheet(f"color: {theme.MUTED};")
+        second = QHBoxLayout()
+        second.setContentsMargins(indent, 0, 0, 0)
+        second.setSpacing(8)
+        second.addWidget(self.customer)
+        second.addWidget(self.note, 1)
+        grid.addLayout(second, 1, 0, 1, 2)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(f"{self.title()} · {customer_text(line)}")
+
+    def _card_lines(self, grid: QGridLayout, indent: int) -> None:
+        """The reason, the note in full, and the order or complaint it is about as links."""
+        line = self.line
+        self.reason.setContentsMargins(indent, 0, 0, 0)
+        grid.addWidget(self.reason, 1, 0, 1, 2)
         self.note = muted_label(line.note)
         self.note.setObjectName("followUpNote")
+        self.note.setContentsMargins(indent, 0, 0, 0)
         self.note.setVisible(bool(line.note))
-        text.addWidget(self.note)
-        self.links: dict[str, LinkButton] = {}
+        grid.addWidget(self.note, 2, 0, 1, 2)
         links = QHBoxLayout()
-        links.setContentsMargins(0, 0, 0, 0)
+        links.setContentsMargins(indent, 0, 0, 0)
         links.setSpacing(14)
         for kind, record_id, caption in (
             ("order", line.order_id, self.tr("Pesanan %s") % line.order_no),
@@ -136,63 +250,36 @@ class FollowUpRow(QFrame):
                 continue
             link = LinkButton(caption, self)
             link.setToolTip(self.tr("Buka %s") % caption)
-            link.clicked.connect(lambda _=False, k=kind, r=record_id: self.open_record.emit(k, r))
+            link.setProperty("record", (kind, record_id))
+            link.clicked.connect(self._link_clicked)
             links.addWidget(link)
             self.links[kind] = link
         links.addStretch(1)
         if self.links:
-            text.addLayout(links)
+            grid.addLayout(links, 3, 0, 1, 2)
 
-        self.done_button = QPushButton(
-            qta.icon("fa6s.check", color=theme.ACCENT), self.tr("Selesai"), self
-        )
-        self.done_button.setObjectName("followUpDone")
-        self.done_button.setToolTip(self.tr("Sudah dikerjakan: pindah ke riwayat pelanggan"))
-        self.done_button.clicked.connect(lambda: self.done.emit(line.id))
-        self.snooze_menu: QMenu | None = None
-        if on_dashboard:
-            self.snooze_button: QPushButton | QToolButton = QPushButton(
-                qta.icon("fa6s.clock-rotate-left", color=theme.MUTED), self.tr("Tunda besok"), self
-            )
-            self.snooze_button.setToolTip(self.tr("Muncul lagi besok di daftar ini"))
-            self.snooze_button.clicked.connect(lambda: self.snooze.emit(line.id, 1))
+    # Slots are bound methods, not lambdas holding the row: a lambda kept by a child's
+    # connection can hold the last reference to its parent and free it while Qt is deleting it.
+    def _done_clicked(self) -> None:
+        self.done.emit(self.line.id)
+
+    def _snooze_clicked(self) -> None:
+        self.snooze.emit(self.line.id, 1)
+
+    def _menu_chosen(self, action: QAction) -> None:
+        days = int(action.data())
+        if days:
+            self.snooze.emit(self.line.id, days)
         else:
-            button = QToolButton(self)
-            button.setText(self.tr("Tunda"))
-            button.setIcon(qta.icon("fa6s.clock-rotate-left", color=theme.MUTED))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-            menu = QMenu(button)
-            for caption, days in SNOOZE_CHOICES:
-                menu.addAction(self.tr(caption), lambda d=days: self.snooze.emit(line.id, d))
-            menu.addSeparator()
-            menu.addAction(self.tr("Pilih tanggal…"), lambda: self.choose_day.emit(line.id))
-            button.setMenu(menu)
-            self.snooze_menu = menu
-            self.snooze_button = button
-        self.snooze_button.setObjectName("followUpSnooze")
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.setSpacing(6)
-        buttons.addWidget(self.done_button)
-        buttons.addWidget(self.snooze_button)
+            self.choose_day.emit(self.line.id)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 7, 8, 7)
-        layout.setSpacing(10)
-        layout.addLayout(text, 1)
-        layout.addLayout(buttons)
-        layout.setAlignment(buttons, Qt.AlignmentFlag.AlignTop)
-
-        self.on_dashboard = on_dashboard
-        if on_dashboard:
-            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            self.setAccessibleName(f"{due} · {line.reason_label} · {customer_text(line)}")
-        self.setToolTip(self._tooltip(zone))
+    def _link_clicked(self) -> None:
+        kind, record_id = self.sender().property("record")
+        self.open_record.emit(kind, record_id)
 
     def title(self) -> str:
-        """The row's first line as read: `Terlambat 2 hari · Pengingat pembayaran`."""
-        return f"{self.due.text()} {self.reason.text()}"
+        """The row's first line in full: `Terlambat 2 hari · Pengingat pembayaran`."""
+        return f"{self.due.text()} · {self.reason_text}"
 
     def _tooltip(self, zone: str) -> str:
         line = self.line
@@ -200,6 +287,8 @@ class FollowUpRow(QFrame):
         made = self.tr("dibuat %s") % fmt.datetime_long(line.created_at, zone)
         parts.append(made + (self.tr(" oleh %s") % line.author if line.author else ""))
         if self.on_dashboard:
+            if line.note:
+                parts.append(line.note)
             parts.append(self.tr("Klik dua kali atau Enter: buka pelanggan"))
         return "\n".join(parts)
 
@@ -215,7 +304,7 @@ class FollowUpRow(QFrame):
             self.activated.emit(self.line.id)
             return
         if self.on_dashboard and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self.step.emit(-1 if key == Qt.Key.Key_Up else 1)
+            self.step.emit(self.line.id, -1 if key == Qt.Key.Key_Up else 1)
             return
         super().keyPressEvent(event)
 
@@ -235,11 +324,12 @@ class FollowUpsCard(Card):
         self.dialog: NewFollowUpDialog | SnoozeDayDialog | None = None
         self.rows: list[FollowUpRow] = []
         self._history_open = False
+        self._snoozing = 0  # the follow-up "Pilih tanggal…" is for
 
         self.add_button = QToolButton(self)
         self.add_button.setObjectName("addFollowUp")
         self.add_button.setText(self.tr("Tambah"))
-        self.add_button.setIcon(qta.icon("fa6s.plus", color=theme.ACCENT))
+        self.add_button.setIcon(glyphs.icon("fa6s.plus", color=theme.ACCENT))
         self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.add_button.setToolTip(
             self.tr("Ingatkan diri sendiri: tagih transfer, minta ulasan, kabari stok datang")
@@ -307,11 +397,13 @@ class FollowUpsCard(Card):
 
     def new_follow_up(self) -> NewFollowUpDialog | None:
         """ "+ Tambah": the new-follow-up dialog for this customer."""
+        from csdesk.ui.dialogs.follow_up import NewFollowUpDialog
+
         if self.customer_id is None:
             return None
         dialog = NewFollowUpDialog(self.customer_id, self.author, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.created.connect(lambda _id: self._after_change())
+        dialog.created.connect(self._created)
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -324,12 +416,13 @@ class FollowUpsCard(Card):
 
     def choose_day(self, follow_up_id: int) -> SnoozeDayDialog:
         """ "Tunda → Pilih tanggal…": a calendar from tomorrow on."""
+        from csdesk.ui.dialogs.follow_up import SnoozeDayDialog
+
         tomorrow = service.shop_today(self.now) + dt.timedelta(days=1)
         dialog = SnoozeDayDialog(tomorrow, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.chosen.connect(
-            lambda day: self._run(lambda: service.snooze(follow_up_id, day, now=self.now))
-        )
+        self._snoozing = follow_up_id
+        dialog.chosen.connect(self._snooze_to)
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -352,9 +445,18 @@ class FollowUpsCard(Card):
         self.reload()
         self.changed.emit()
 
+    def _created(self, _follow_up_id: int) -> None:
+        self._after_change()
+
+    def _snooze_to(self, day: dt.date) -> None:
+        follow_up_id = self._snoozing
+        self._run(lambda: service.snooze(follow_up_id, day, now=self.now))
+
     def _done_text(self, line: service.FollowUpLine, zone: str) -> str:
         head = f"✓ {line.reason_label}" + (f" — {line.note}" if line.note else "")
-        about = [x for x in (line.order_no, line.complaint_code) if x]
+        about = [self.tr("Pesanan %s") % line.order_no] if line.order_no else []
+        if line.complaint_code:
+            about.append(self.tr("Keluhan %s") % line.complaint_code)
         when = self.tr("selesai %s") % fmt.datetime_long(line.done_at, zone)
         if line.done_by:
             when += self.tr(" oleh %s") % line.done_by
@@ -367,5 +469,5 @@ class FollowUpsCard(Card):
     def _show_history(self, shown: bool) -> None:
         self.history.setVisible(shown)
         self.history_toggle.setIcon(
-            qta.icon("fa6s.chevron-down" if shown else "fa6s.chevron-right", color=theme.MUTED)
+            glyphs.icon("fa6s.chevron-down" if shown else "fa6s.chevron-right", color=theme.MUTED)
         )

@@ -2,7 +2,8 @@
 
 Cards count what is due (parcels to ship, chats waiting, complaints open); a click or Enter on
 a card emits `navigate(panel_key, filters)` with the same filters its count used, so the list
-that opens has exactly as many rows as the card said. Below, the chats waiting longest.
+that opens has exactly as many rows as the card said. Below, side by side, the chats waiting
+longest and today's follow-ups (a row opens its customer).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from csdesk.models.base import utcnow
-from csdesk.services import conversations, dashboard, fmt, follow_ups
+from csdesk.services import conversations, dashboard, fmt
 from csdesk.services import settings as shop_settings
-from csdesk.ui import theme
+from csdesk.ui import glyphs, theme
+from csdesk.ui.panels.dashboard_follow_ups import TodayFollowUps
 from csdesk.ui.widgets.cells import number
-from csdesk.ui.widgets.follow_up_list import FollowUpList
 from csdesk.ui.widgets.two_line import SUBTITLE_ROLE, TwoLineDelegate
 
 _T = QCoreApplication.translate
@@ -97,7 +97,7 @@ class StatCard(QFrame):
         self.setMinimumSize(QSize(200, 118))
         self.setAccessibleName(spec.title)
         icon = QLabel(self)
-        icon.setPixmap(qta.icon(spec.icon, color=theme.MUTED).pixmap(QSize(18, 18)))
+        icon.setPixmap(glyphs.icon(spec.icon, color=theme.MUTED).pixmap(QSize(18, 18)))
         self.title = QLabel(spec.title, self)
         self.title.setObjectName("statTitle")
         self.title.setWordWrap(True)
@@ -153,7 +153,9 @@ QLabel#sectionTitle {{ font-size: 12pt; font-weight: 600; color: {theme.TEXT}; }
 
 
 class DashboardPanel(QWidget):
-    """`navigate(panel_key, filters)`: a card was chosen; `open_requested(kind, id)`: a chat."""
+    """`navigate(panel_key, filters)`: a card was chosen; `open_requested(kind, id)`: a chat
+    ("conversation"), a follow-up's customer ("customer") or its order/complaint; `changed()`:
+    a follow-up was done or snoozed here."""
 
     key = "dashboard"
     title = _T("Panels", "Dasbor")
@@ -161,6 +163,7 @@ class DashboardPanel(QWidget):
 
     navigate = Signal(str, dict)
     open_requested = Signal(str, int)
+    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -191,30 +194,19 @@ class DashboardPanel(QWidget):
         self.waiting.itemActivated.connect(self._open_chat)
         self.waiting.itemClicked.connect(self._open_chat)
 
-        self.follow_ups_title = QLabel(self)
-        self.follow_ups_title.setObjectName("sectionTitle")
-        self.follow_ups = FollowUpList(
-            show_customer=True,
-            empty_text=self.tr("Tidak ada tindak lanjut untuk hari ini."),
-            fit_rows=False,
-            parent=self,
-        )
-        self.follow_ups.changed.connect(self.refresh)
-        self.follow_ups.activated.connect(
-            lambda customer, _order: self.open_requested.emit("customer", customer)
-        )
+        self.follow_ups = TodayFollowUps(self)
+        self.follow_ups.open_record.connect(self.open_requested)
+        self.follow_ups.changed.connect(self.changed)
 
         lists = QHBoxLayout()
         lists.setSpacing(20)
-        for title, widget in (
-            (waiting_title, self.waiting),
-            (self.follow_ups_title, self.follow_ups),
-        ):
-            column = QVBoxLayout()
-            column.setSpacing(8)
-            column.addWidget(title)
-            column.addWidget(widget, 1)
-            lists.addLayout(column, 1)
+        waiting = QVBoxLayout()
+        waiting.setSpacing(8)
+        waiting.addWidget(waiting_title)
+        waiting.addWidget(self.waiting, 1)
+        # The follow-ups get the wider half: each row carries its reason and two buttons.
+        lists.addLayout(waiting, 4)
+        lists.addWidget(self.follow_ups, 5)
 
         page = QWidget(self)
         layout = QVBoxLayout(page)
@@ -256,10 +248,8 @@ class DashboardPanel(QWidget):
             else:
                 card.set_value(int(getattr(counts, name)))
         self._fill_waiting(now)
-        due = follow_ups.due_follow_ups(now)
         self.follow_ups.author = conversations.current_author()
-        self.follow_ups.set_lines(due, now)
-        self.follow_ups_title.setText(self.tr("Tindak lanjut hari ini (%d)") % len(due))
+        self.follow_ups.refresh()
 
     def ensure_loaded(self) -> None:
         self.refresh()
@@ -288,7 +278,7 @@ class DashboardPanel(QWidget):
             waited = fmt.duration((now - chat.waiting_since).total_seconds())
             # QListWidgetItem shows plain text: a customer's message cannot inject markup.
             item = QListWidgetItem(
-                qta.icon("fa6s.comment", color=theme.MUTED),
+                glyphs.icon("fa6s.comment", color=theme.MUTED),
                 self.tr("%s · %s · menunggu %s") % (chat.title, chat.channel_label, waited),
             )
             item.setData(SUBTITLE_ROLE, chat.preview)
