@@ -64,28 +64,8 @@ def disable_faulthandler() -> None:
         _fault_stream = None
 
 
-def use_pyside_modules_for_qtpy() -> None:
-    """Let qtawesome's `qtpy` hand out PySide6's own QtCore/QtGui/QtWidgets modules.
-
-    qtpy's modules `from PySide6.QtGui import *`, which makes PySide6 build every class and
-    enum it otherwise builds on first use: ~0.4 s of every start-up. csdesk runs on PySide6
-    only, and qtawesome's icons use names PySide6 has itself (its icon browser, which needs
-    qtpy's aliases, is never opened)."""
-    import PySide6.QtCore
-    import PySide6.QtGui
-    import PySide6.QtWidgets
-    import qtpy
-
-    for name in ("QtCore", "QtGui", "QtWidgets"):
-        module = getattr(PySide6, name)
-        sys.modules.setdefault(f"qtpy.{name}", module)
-        if not hasattr(qtpy, name):
-            setattr(qtpy, name, module)
-
-
 def create_application() -> QApplication:
     """The QApplication with csdesk's name, icon and look (reused when one already exists)."""
-    use_pyside_modules_for_qtpy()
     from csdesk.ui.icon import app_icon
     from csdesk.ui.theme import apply_theme
 
