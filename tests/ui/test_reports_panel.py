@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog
 from csdesk.models import Complaint, Customer, Order, utcnow
 from csdesk.services import fmt
 from csdesk.services import settings as shop_settings
-from csdesk.ui.panels.reports import ReportsPanel, hours_text, months
+from csdesk.ui.panels.reports import ReportsPanel, hours_text, months, two_lines
 
 
 @pytest.fixture
@@ -93,3 +93,9 @@ def test_words_for_times_and_the_month_list() -> None:
     assert (hours_text(None), hours_text(26), hours_text(60)) == ("—", "26 jam", "2,5 hari")
     listed = months(dt.date(2026, 2, 14), back=3)
     assert listed == [dt.date(2026, 2, 1), dt.date(2026, 1, 1), dt.date(2025, 12, 1)]
+
+
+def test_long_category_names_take_two_lines_on_the_axis() -> None:
+    assert two_lines("Kualitas tidak sesuai") == "Kualitas<br>tidak sesuai"
+    assert two_lines("Pelayanan tidak ramah") == "Pelayanan<br>tidak ramah"
+    assert two_lines("Rusak") == "Rusak"

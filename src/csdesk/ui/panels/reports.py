@@ -159,7 +159,7 @@ def fill_pareto(chart: QChart, rows: list[ParetoRow]) -> None:
     chart.addSeries(series)
     chart.addSeries(line)
     categories = QBarCategoryAxis()
-    categories.append([r.label for r in rows])
+    categories.append([two_lines(r.label) for r in rows])
     chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(categories)
     line.attachAxis(categories)
@@ -194,6 +194,17 @@ def fill_bars(chart: QChart, rows: list[ParetoRow]) -> None:
     counts = count_axis(max(r.count for r in rows))
     chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(counts)
+
+
+def two_lines(text: str, width: int = 14) -> str:
+    """A long category name over two lines (split at the space nearest the middle), so the
+    Pareto's axis shows it whole instead of "Kualitas tida…". Axis labels are rich text: this
+    is only for csdesk's own category names, never for what a customer typed."""
+    if len(text) <= width or " " not in text:
+        return text
+    middle = len(text) // 2
+    cut = min((i for i, c in enumerate(text) if c == " "), key=lambda i: abs(i - middle))
+    return f"{text[:cut]}<br>{text[cut + 1 :]}"
 
 
 def _table(headers: list[str]) -> QTableWidget:
