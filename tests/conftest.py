@@ -42,3 +42,25 @@ def db(db_path: Path) -> Iterator[object]:
     schema.migrate(database)
     yield database
     database.close()
+
+
+@pytest.fixture
+def sari_order(db: object) -> dict[str, int]:
+    """Sari's completed Shopee order with a gamis (Rp189.000, 5 in stock) and a pashmina,
+    shipped to Bandung by J&T: what the complaint tests start from."""
+    import datetime as dt
+
+    from csdesk.models import Customer, Order, OrderItem, Product, utcnow
+
+    sari = Customer.create(name="Sari Wulandari", nickname="Kak Sari")
+    order = Order.create(
+        customer=sari, marketplace="shopee", order_no="2611SARI01", status="completed",
+        ordered_at=utcnow() - dt.timedelta(days=3), total=239_000, recipient="Sari",
+        phone="081234567890", address="Jl. Melati 5", city="Bandung", courier="J&T",
+    )  # fmt: skip
+    gamis = OrderItem.create(order=order, product="Gamis Aisyah", variant="Navy, L",
+                             sku="GA-NV-L", quantity=1, unit_price=189_000, subtotal=189_000)  # fmt: skip
+    OrderItem.create(order=order, product="Pashmina", sku="PS-01", quantity=1, unit_price=50_000,
+                     subtotal=50_000)  # fmt: skip
+    Product.create(sku="GA-NV-L", name="Gamis Aisyah", variant="Navy, L", price=189_000, stock=5)
+    return {"customer": sari.id, "order": order.id, "gamis": gamis.id}

@@ -3,7 +3,6 @@ seen in the month's report. Everything through the window, with real files."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -12,10 +11,8 @@ from PySide6.QtCore import QThreadPool
 from csdesk.models import (
     Complaint,
     Conversation,
-    Customer,
     Message,
     Order,
-    OrderItem,
     Product,
     utcnow,
 )
@@ -31,23 +28,14 @@ MP4 = b"\0\0\0\x18ftypisom" + b"\0" * 800
 
 
 @pytest.fixture
-def shop(db: object) -> dict[str, int]:
-    sari = Customer.create(name="Sari Wulandari", nickname="Kak Sari")
-    order = Order.create(
-        customer=sari, marketplace="shopee", order_no="2611SARI01", status="completed",
-        ordered_at=utcnow() - dt.timedelta(days=3), total=239_000, recipient="Sari",
-        phone="081234567890", address="Jl. Melati 5", city="Bandung", courier="J&T",
-    )  # fmt: skip
-    gamis = OrderItem.create(order=order, product="Gamis Aisyah", variant="Navy, L",
-                             sku="GA-NV-L", quantity=1, unit_price=189_000, subtotal=189_000)  # fmt: skip
-    OrderItem.create(order=order, product="Pashmina", sku="PS-01", quantity=1, unit_price=50_000,
-                     subtotal=50_000)  # fmt: skip
-    Product.create(sku="GA-NV-L", name="Gamis Aisyah", variant="Navy, L", price=189_000, stock=5)
-    chat = Conversation.create(customer=sari, channel="whatsapp", order=order,
-                               last_message_at=utcnow(), status="open", message_count=1)  # fmt: skip
+def shop(sari_order: dict[str, int]) -> dict[str, int]:
+    """Sari's order (conftest) and the chat in which she complains about it."""
+    chat = Conversation.create(customer=sari_order["customer"], channel="whatsapp",
+                               order=sari_order["order"], last_message_at=utcnow(),
+                               status="open", message_count=1)  # fmt: skip
     Message.create(conversation=chat, direction="in", sent_at=utcnow(),
                    body="Kak, gamisnya sobek di jahitan lengan 😢")  # fmt: skip
-    return {"chat": chat.id, "order": order.id, "gamis": gamis.id, "customer": sari.id}
+    return {**sari_order, "chat": chat.id}
 
 
 @pytest.fixture

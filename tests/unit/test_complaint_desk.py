@@ -14,11 +14,8 @@ from csdesk.models import (
     ComplaintEvent,
     ComplaintEvidence,
     ComplaintItem,
-    Customer,
     Order,
-    OrderItem,
     Product,
-    utcnow,
 )
 from csdesk.paths import attachments_dir
 from csdesk.services import complaint_evidence as evidence
@@ -30,23 +27,13 @@ MP4 = b"\0\0\0\x18ftypmp42" + b"\0" * 400
 
 
 @pytest.fixture
-def case(db: object) -> dict[str, int]:
-    sari = Customer.create(name="Sari Wulandari", nickname="Kak Sari")
-    order = Order.create(
-        customer=sari, marketplace="shopee", order_no="2611SARI01", status="completed",
-        ordered_at=utcnow() - dt.timedelta(days=4), total=239_000, recipient="Sari",
-        phone="081234567890", address="Jl. Melati 5", city="Bandung", courier="J&T",
-    )  # fmt: skip
-    gamis = OrderItem.create(order=order, product="Gamis Aisyah", variant="Navy, L",
-                             sku="GA-NV-L", quantity=1, unit_price=189_000, subtotal=189_000)  # fmt: skip
-    OrderItem.create(order=order, product="Pashmina", sku="PS-01", quantity=1, unit_price=50_000,
-                     subtotal=50_000)  # fmt: skip
-    Product.create(sku="GA-NV-L", name="Gamis Aisyah", variant="Navy, L", price=189_000, stock=4)
+def case(sari_order: dict[str, int]) -> dict[str, int]:
     complaint = complaints.create_complaint(
-        customer_id=sari.id, category="damaged", description="Jahitan lepas di lengan",
-        order_id=order.id, author="Rina", items=[(gamis.id, 1)],
+        customer_id=sari_order["customer"], category="damaged",
+        description="Jahitan lepas di lengan", order_id=sari_order["order"], author="Rina",
+        items=[(sari_order["gamis"], 1)],
     )  # fmt: skip
-    return {"complaint": complaint, "order": order.id, "gamis": gamis.id, "customer": sari.id}
+    return {**sari_order, "complaint": complaint}
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -165,7 +152,7 @@ def test_replacement_order_settles_the_complaint(case: dict[str, int]) -> None:
     assert (order.address, order.courier) == ("Jl. Melati 5", "J&T")
     items = [(i.product, i.quantity, i.unit_price) for i in order.items]
     assert items == [("Gamis Aisyah", 1, 0)]
-    assert Product.get(Product.sku == "GA-NV-L").stock == 3
+    assert Product.get(Product.sku == "GA-NV-L").stock == 4
     complaint = Complaint.get_by_id(cid)
     assert complaint.replacement_order_id == made.order_id
     assert (complaint.resolution, complaint.cost) == ("replacement", 189_000 + 12_000)
